@@ -1,0 +1,47 @@
+package org.osticketgateway.osticket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Sends a request and hands back the answer's tree, or throws the failure it stands for. The
+ * dialect decides which failure a non-success answer means.
+ */
+final class ApiCaller {
+
+    /** Maps an error answer to what it means in one dialect. */
+    interface ErrorMeaning {
+        OsTicketFailure of(ApiResponse response, String message);
+    }
+
+    private final ApiTransport transport;
+    private final ResponseReader reader;
+    private final ErrorMeaning meaning;
+
+    ApiCaller(ApiTransport transport, ResponseReader reader, ErrorMeaning meaning) {
+        this.transport = transport;
+        this.reader = reader;
+        this.meaning = meaning;
+    }
+
+    ResponseReader reader() {
+        return reader;
+    }
+
+    /** The tree of a successful answer. */
+    JsonNode tree(ApiRequest request) {
+        return reader.tree(answer(request), request.operation());
+    }
+
+    /** A successful answer as it came; errors throw. */
+    ApiResponse answer(ApiRequest request) {
+        ApiResponse response = transport.send(request);
+        if (!response.isSuccess()) {
+            String message = reader.errorMessage(response);
+            throw reader.error(response, request.operation(), meaning.of(response, message));
+        }
+        return response;
+    }
+
+    /** The plain failure mapping of the documented API. */
+    static final ErrorMeaning BY_STATUS = (response, message) -> OsTicketFailure.forStatus(response.status());
+}

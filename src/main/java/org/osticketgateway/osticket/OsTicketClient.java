@@ -1,0 +1,204 @@
+package org.osticketgateway.osticket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.osticketgateway.osticket.model.CreatedTicket;
+import org.osticketgateway.osticket.model.DeletedTicket;
+import org.osticketgateway.osticket.model.NewTicket;
+import org.osticketgateway.osticket.model.RelatedTicket;
+import org.osticketgateway.osticket.model.SearchPage;
+import org.osticketgateway.osticket.model.SearchQuery;
+import org.osticketgateway.osticket.model.Stats;
+import org.osticketgateway.osticket.model.StatsQuery;
+import org.osticketgateway.osticket.model.SubticketLink;
+import org.osticketgateway.osticket.model.Ticket;
+import org.osticketgateway.osticket.model.TicketRef;
+import org.osticketgateway.osticket.model.TicketStatus;
+import org.osticketgateway.osticket.model.TicketSummary;
+import org.osticketgateway.osticket.model.TicketUpdate;
+import org.osticketgateway.osticket.model.UpdatedTicket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The typed osTicket client: checks each request, then hands it to the dialect the server speaks
+ * (chosen by configuration or detected once, on the first call that needs it).
+ */
+public final class OsTicketClient implements OsTicketApi, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OsTicketClient.class);
+
+    private final OsTicketSettings settings;
+    private final ApiTransport transport;
+    private final ResponseReader reader;
+    private final TimestampCodec timestamps;
+    private final RequestValidator validate;
+    private volatile OsTicketApi dialect;
+    private volatile DialectChoice dialectInUse;
+
+    public OsTicketClient(OsTicketSettings settings) {
+        this.settings = settings;
+        this.transport = new ApiTransport(settings);
+        this.reader = new ResponseReader(new ObjectMapper());
+        this.timestamps = new TimestampCodec(settings.zone());
+        this.validate = new RequestValidator(timestamps);
+    }
+
+    public OsTicketSettings settings() {
+        return settings;
+    }
+
+    /** The dialect in use, detecting it first when configured as {@code auto}. */
+    public DialectChoice dialect() {
+        api();
+        return dialectInUse;
+    }
+
+    private OsTicketApi api() {
+        OsTicketApi current = dialect;
+        if (current == null) {
+            synchronized (this) {
+                if (dialect == null) {
+                    DialectChoice choice = settings.dialect() == DialectChoice.AUTO ? detect() : settings.dialect();
+                    dialect = switch (choice) {
+                        case REFERENCE -> new ReferenceDialect(transport, reader, timestamps,
+                                settings.responseFormat());
+                        case PLUGIN, AUTO -> throw new OsTicketException(OsTicketFailure.NOT_IMPLEMENTED, "connect",
+                                0, "the plugin dialect is not supported yet");
+                    };
+                    dialectInUse = choice;
+                }
+                current = dialect;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * The statuses answer tells the dialects apart: the documented API wraps the list in
+     * {@code {"statuses":[…]}}, the shipped plugin answers with a bare list.
+     */
+    private DialectChoice detect() {
+        ApiCaller caller = new ApiCaller(transport, reader, ApiCaller.BY_STATUS);
+        JsonNode answer = caller.tree(ApiRequest.get("detectDialect", "/tickets-statuses.php", null));
+        DialectChoice found = answer.isArray() ? DialectChoice.PLUGIN : DialectChoice.REFERENCE;
+        LOG.info("osTicket at {} speaks the {} dialect: its statuses answer is {}", transport.baseUrl(),
+                found == DialectChoice.PLUGIN ? "plugin (v2.3.4)" : "reference",
+                answer.isArray() ? "a bare list" : "an object with 'statuses'");
+        return found;
+    }
+
+    @Override
+    public CreatedTicket createTicket(NewTicket ticket) {
+        validate.newTicket(ticket);
+        return api().createTicket(ticket);
+    }
+
+    @Override
+    public Ticket getTicket(TicketRef ticket) {
+        validate.ticket("getTicket", "ticket", ticket);
+        return api().getTicket(ticket);
+    }
+
+    @Override
+    public UpdatedTicket updateTicket(TicketRef ticket, TicketUpdate update) {
+        validate.update(ticket, update);
+        return api().updateTicket(ticket, update);
+    }
+
+    @Override
+    public SearchPage searchTickets(SearchQuery query) {
+        validate.search(query);
+        return api().searchTickets(query);
+    }
+
+    /**
+     * Every ticket matching the query, fetched a page at a time as the stream is consumed. The
+     * query's own limit is the page size (100 when unset); its offset is where the walk starts.
+     */
+    public Stream<TicketSummary> searchAll(SearchQuery query) {
+        validate.search(query);
+        int pageSize = query.limit() == null ? SearchQuery.MAX_LIMIT : query.limit();
+        int start = query.offset() == null ? 0 : query.offset();
+        Iterator<TicketSummary> pages = new Iterator<>() {
+            private Iterator<TicketSummary> page = List.<TicketSummary>of().iterator();
+            private int offset = start;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && !last) {
+                    SearchPage next = searchTickets(query.withPage(pageSize, offset));
+                    offset += next.tickets().size();
+                    last = next.tickets().size() < pageSize || (next.total() != null && offset >= next.total());
+                    page = next.tickets().iterator();
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public TicketSummary next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false);
+    }
+
+    @Override
+    public DeletedTicket deleteTicket(TicketRef ticket) {
+        validate.ticket("deleteTicket", "ticket", ticket);
+        return api().deleteTicket(ticket);
+    }
+
+    @Override
+    public Stats getStats(StatsQuery query) {
+        validate.stats(query);
+        return api().getStats(query);
+    }
+
+    @Override
+    public List<TicketStatus> listStatuses() {
+        return api().listStatuses();
+    }
+
+    @Override
+    public Optional<RelatedTicket> getParent(TicketRef child) {
+        validate.ticket("getParent", "child", child);
+        return api().getParent(child);
+    }
+
+    @Override
+    public List<RelatedTicket> listChildren(TicketRef parent) {
+        validate.ticket("listChildren", "parent", parent);
+        return api().listChildren(parent);
+    }
+
+    @Override
+    public SubticketLink linkSubticket(TicketRef parent, TicketRef child) {
+        validate.link(parent, child);
+        return api().linkSubticket(parent, child);
+    }
+
+    @Override
+    public SubticketLink unlinkSubticket(TicketRef child) {
+        validate.ticket("unlinkSubticket", "child", child);
+        return api().unlinkSubticket(child);
+    }
+
+    @Override
+    public void close() throws IOException {
+        transport.close();
+    }
+}

@@ -1,0 +1,46 @@
+package org.osticketgateway.osticket;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * How to reach osTicket. {@code baseUrl} is the API root ({@code https://helpdesk.example.com/api}).
+ * {@code zone} is the server's clock: osTicket writes timestamps without a zone.
+ */
+public record OsTicketSettings(String baseUrl, String apiKey, DialectChoice dialect, ResponseFormat responseFormat,
+                               ZoneId zone, Duration connectTimeout, Duration readTimeout, int maxConnections) {
+
+    public OsTicketSettings {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(apiKey, "apiKey");
+        dialect = dialect == null ? DialectChoice.AUTO : dialect;
+        responseFormat = responseFormat == null ? ResponseFormat.JSON : responseFormat;
+        zone = zone == null ? ZoneId.of("UTC") : zone;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
+        maxConnections = maxConnections <= 0 ? 50 : maxConnections;
+    }
+
+    public static OsTicketSettings of(String baseUrl, String apiKey) {
+        return new OsTicketSettings(baseUrl, apiKey, null, null, null, null, null, 0);
+    }
+
+    public OsTicketSettings withDialect(DialectChoice value) {
+        return new OsTicketSettings(baseUrl, apiKey, value, responseFormat, zone, connectTimeout, readTimeout,
+                maxConnections);
+    }
+
+    public OsTicketSettings withResponseFormat(ResponseFormat value) {
+        return new OsTicketSettings(baseUrl, apiKey, dialect, value, zone, connectTimeout, readTimeout,
+                maxConnections);
+    }
+
+    /** Never prints the key. */
+    @Override
+    public String toString() {
+        return "OsTicketSettings[baseUrl=" + baseUrl + ", dialect=" + dialect + ", responseFormat=" + responseFormat
+                + ", zone=" + zone + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+                + ", maxConnections=" + maxConnections + "]";
+    }
+}

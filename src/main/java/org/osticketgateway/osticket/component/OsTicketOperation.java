@@ -1,0 +1,16 @@
+package org.osticketgateway.osticket.component;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The operations of {@code osticket:<operation>}, one for each API endpoint. */
+public enum OsTicketOperation {
+    createTicket, getTicket, updateTicket, searchTickets, deleteTicket, getStats, listStatuses, getParent,
+    listChildren, linkSubticket, unlinkSubticket;
+
+    public static OsTicketOperation fromUri(String name) {
+        return Arrays.stream(values()).filter(o -> o.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown osticket operation '" + name
+                        + "'; one of: " + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,5 @@
+package org.osticketgateway.osticket.model;
+
+/** The ticket that a delete removed. */
+public record DeletedTicket(long id, String number) {
+}
