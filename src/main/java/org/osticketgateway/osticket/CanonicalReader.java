@@ -161,7 +161,9 @@ final class CanonicalReader {
         return new ThreadEntry(id(node), ThreadEntryType.fromApi(text(node, "type")), person(node.get("poster")),
                 text(node, "title"), bodyObject ? text(body, "body") : text(node, "body"),
                 MessageFormat.fromApi(format),
-                present(node, "created") ? fields.instant(node, "created") : fields.instant(node, "timestamp"));
+                present(node, "created") ? fields.instant(node, "created") : fields.instant(node, "timestamp"),
+                list(node.get("attachments"), file -> file.isObject()
+                        ? firstNonNull(text(file, "filename"), text(file, "name")) : file.asText()));
     }
 
     private static long id(JsonNode node) {

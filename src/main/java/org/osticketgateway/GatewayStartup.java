@@ -1,0 +1,97 @@
+package org.osticketgateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.MainSupport;
+import org.apache.camel.spi.PropertiesComponent;
+import org.osticketgateway.osticket.OsTicketClient;
+import org.osticketgateway.osticket.OsTicketException;
+import org.osticketgateway.osticket.OsTicketFailure;
+import org.osticketgateway.osticket.component.OsTicketComponent;
+import org.osticketgateway.osticket.model.SearchQuery;
+import org.osticketgateway.sandbox.SandboxOptions;
+import org.osticketgateway.sandbox.SandboxServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Before the routes start: brings up the sandbox when no osTicket is configured, then checks
+ * osTicket once (reachable, key accepted, dialect known). A problem stops the gateway with one
+ * sentence that names the setting.
+ */
+final class GatewayStartup extends MainListenerSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayStartup.class);
+    static final String SANDBOX_KEY = "sandbox-key";
+
+    private SandboxServer sandbox;
+    private volatile String failure;
+
+    /** The sentence that stopped start-up, or null. */
+    String failure() {
+        return failure;
+    }
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        if (!properties.resolveProperty("osticket.url").orElse("").isBlank()) {
+            return;
+        }
+        String key = properties.resolveProperty("osticket.api-key").filter(k -> !k.isBlank()).orElse(SANDBOX_KEY);
+        int port = Integer.parseInt(properties.resolveProperty("sandbox.port").orElse("0").trim());
+        try {
+            sandbox = SandboxServer.start(port, SandboxOptions.withKey(key), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the sandbox on port " + port + " (sandbox.port)", e);
+        }
+        properties.addOverrideProperty("osticket.url", sandbox.url());
+        properties.addOverrideProperty("osticket.api-key", key);
+        LOG.info("No osticket.url set: using the embedded sandbox at {} (API key '{}')", sandbox.url(),
+                SANDBOX_KEY.equals(key) ? key : "from osticket.api-key");
+    }
+
+    @Override
+    public void beforeStart(BaseMainSupport main) {
+        OsTicketComponent component = main.getCamelContext().getComponent("osticket", OsTicketComponent.class);
+        try {
+            OsTicketClient client = component.client();
+            var page = client.searchTickets(SearchQuery.all().withPage(1, 0));
+            LOG.info("osTicket at {} is ready: {} dialect{}", client.settings().baseUrl(), client.dialect(),
+                    page.total() == null ? "" : ", " + page.total() + " tickets");
+        } catch (OsTicketException e) {
+            stop(main, sentence(e));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            stop(main, e.getMessage());
+        }
+    }
+
+    private void stop(BaseMainSupport main, String sentence) {
+        failure = sentence;
+        LOG.error("Not starting: {}", sentence);
+        ((MainSupport) main).completed();
+    }
+
+    private static String sentence(OsTicketException e) {
+        OsTicketFailure what = e.failure();
+        return switch (what) {
+            case UNAUTHORIZED -> "osTicket rejected the API key: check osticket.api-key (OSTICKET_API_KEY).";
+            case FORBIDDEN -> "The API key lacks a permission the gateway needs (" + e.apiMessage()
+                    + "): grant it in osTicket, or change osticket.api-key.";
+            case UNREACHABLE -> "osTicket is unreachable at osticket.url (OSTICKET_URL): " + e.apiMessage();
+            case NOT_FOUND, UNREADABLE_RESPONSE, NOT_IMPLEMENTED -> "osticket.url (OSTICKET_URL) does not point at "
+                    + "an osTicket API with the API Endpoints plugin: " + e.getMessage();
+            default -> "osTicket failed the start-up check: " + e.getMessage();
+        };
+    }
+
+    @Override
+    public void afterStop(BaseMainSupport main) {
+        if (sandbox != null) {
+            sandbox.close();
+            sandbox = null;
+        }
+    }
+}

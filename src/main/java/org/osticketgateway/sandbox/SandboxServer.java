@@ -1,0 +1,136 @@
+package org.osticketgateway.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process emulator of osTicket's API Endpoints plugin over real HTTP on loopback: all 11
+ * endpoints under {@code /api}, JSON and XML, API keys with permissions, every documented error.
+ * Memory only; what it holds is gone when it stops.
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+
+    private final SandboxStore store;
+    private final SandboxApi api;
+    private final HttpServer http;
+    private final ExecutorService workers;
+
+    private SandboxServer(SandboxStore store, SandboxApi api, HttpServer http, ExecutorService workers) {
+        this.store = store;
+        this.api = api;
+        this.http = http;
+        this.workers = workers;
+    }
+
+    /** Starts on 127.0.0.1; port 0 takes a free one. */
+    public static SandboxServer start(int port, SandboxOptions options, boolean demoData) throws IOException {
+        SandboxStore store = new SandboxStore(Directory.demo(), Clock.systemUTC(), 20251108L);
+        if (demoData) {
+            DemoData.load(store);
+        }
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "osticket-sandbox");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        SandboxServer server = new SandboxServer(store, new ReferenceApi(store, options), http, workers);
+        http.createContext("/api/", server::serve);
+        http.setExecutor(workers);
+        http.start();
+        LOG.info("osTicket sandbox listening on {} with {} tickets", server.url(), store.size());
+        return server;
+    }
+
+    /** The API root to configure as {@code osticket.url}. */
+    public String url() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/api";
+    }
+
+    public int ticketCount() {
+        synchronized (store) {
+            return store.size();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            String path = exchange.getRequestURI().getRawPath().substring("/api".length());
+            SandboxRequest request = new SandboxRequest(exchange.getRequestMethod(),
+                    URLDecoder.decode(path, StandardCharsets.UTF_8),
+                    query(exchange.getRequestURI().getRawQuery()),
+                    exchange.getRequestHeaders().getFirst("X-API-Key"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    in.readAllBytes());
+            SandboxResponse response = api.handle(request);
+            byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("sandbox failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            throw e;
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            parameters.putIfAbsent(name, value);
+        }
+        return parameters;
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs the sandbox alone: {@code [port] [api-key]} (defaults 8089 and the key in
+     * {@code OSTICKET_API_KEY}, else {@code sandbox-key}).
+     */
+    public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
+        String key = args.length > 1 ? args[1]
+                : System.getenv().getOrDefault("OSTICKET_API_KEY", "sandbox-key");
+        SandboxServer server = start(port, SandboxOptions.withKey(key), true);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        LOG.info("Sandbox ready: curl -H 'X-API-Key: <key>' {}/tickets-search.php", server.url());
+        Thread.currentThread().join();
+    }
+}
