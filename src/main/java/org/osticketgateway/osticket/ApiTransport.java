@@ -113,7 +113,7 @@ public final class ApiTransport implements AutoCloseable {
             return null;
         }
         MultipartEntityBuilder form = MultipartEntityBuilder.create()
-                .setMode(HttpMultipartMode.EXTENDED)
+                .setMode(HttpMultipartMode.LEGACY)
                 .setCharset(StandardCharsets.UTF_8);
         ContentType text = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
         request.formFields().forEach((name, value) -> form.addTextBody(name, value, text));

@@ -59,11 +59,12 @@ public final class ResponseReader {
      */
     public String errorMessage(ApiResponse response) {
         String body = response.body().trim();
-        if (body.startsWith("{")) {
+        boolean xml = body.startsWith("<?xml") || body.startsWith("<response");
+        if (body.startsWith("{") || xml) {
             try {
-                JsonNode tree = json.readTree(body);
+                JsonNode tree = xml ? XmlTree.parse(body) : json.readTree(body);
                 JsonNode error = tree.get("error");
-                if (error != null && error.isTextual()) {
+                if (error != null && error.isTextual() && !"true".equals(error.asText())) {
                     return abbreviate(error.asText());
                 }
                 if (tree.hasNonNull("message")) {

@@ -19,6 +19,11 @@ record MultipartForm(Map<String, String> fields, List<Upload> files) {
     record Upload(String field, String filename, String contentType, byte[] content) {
     }
 
+    /** Header bytes are UTF-8, as browsers and PHP have them; the MIME parser read them as Latin-1. */
+    private static String utf8(String latin1) {
+        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    }
+
     static MultipartForm parse(String contentType, byte[] body) {
         try {
             MimeMultipart multipart = new MimeMultipart(new ByteArrayDataSource(body, contentType));
@@ -30,7 +35,7 @@ record MultipartForm(Map<String, String> fields, List<Upload> files) {
                 String name = disposition == null ? null : new ContentDisposition(disposition[0]).getParameter("name");
                 byte[] content = part.getInputStream().readAllBytes();
                 if (part.getFileName() != null) {
-                    files.add(new Upload(name, part.getFileName(), part.getContentType(), content));
+                    files.add(new Upload(name, utf8(part.getFileName()), part.getContentType(), content));
                 } else if (name != null) {
                     fields.put(name, new String(content, StandardCharsets.UTF_8));
                 }
