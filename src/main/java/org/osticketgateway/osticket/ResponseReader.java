@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class ResponseReader {
 
     private static final int MESSAGE_LIMIT = 300;
+    private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>|</?p>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern SPACE = Pattern.compile("\\s+");
     /** A fatal error of the database layer passes once the database is back; others do not. */
@@ -84,7 +85,8 @@ public final class ResponseReader {
     }
 
     private static String plainText(String html) {
-        return SPACE.matcher(TAG.matcher(html).replaceAll(" ")).replaceAll(" ").trim();
+        String text = TAG.matcher(LINE_BREAK.matcher(html).replaceAll(" ")).replaceAll("");
+        return SPACE.matcher(text).replaceAll(" ").trim();
     }
 
     private static String abbreviate(String text) {
