@@ -23,10 +23,6 @@ final class ApiCaller {
         this.meaning = meaning;
     }
 
-    ResponseReader reader() {
-        return reader;
-    }
-
     /** The tree of a successful answer. */
     JsonNode tree(ApiRequest request) {
         return reader.tree(answer(request), request.operation());

@@ -26,16 +26,6 @@ public record OsTicketSettings(String baseUrl, String apiKey, DialectChoice dial
         return new OsTicketSettings(baseUrl, apiKey, null, null, null, null, null, 0);
     }
 
-    public OsTicketSettings withDialect(DialectChoice value) {
-        return new OsTicketSettings(baseUrl, apiKey, value, responseFormat, zone, connectTimeout, readTimeout,
-                maxConnections);
-    }
-
-    public OsTicketSettings withResponseFormat(ResponseFormat value) {
-        return new OsTicketSettings(baseUrl, apiKey, dialect, value, zone, connectTimeout, readTimeout,
-                maxConnections);
-    }
-
     /** Never prints the key. */
     @Override
     public String toString() {

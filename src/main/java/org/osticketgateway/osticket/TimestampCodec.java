@@ -22,10 +22,6 @@ public final class TimestampCodec {
         this.zone = zone;
     }
 
-    public ZoneId zone() {
-        return zone;
-    }
-
     /** Null for null or empty input; a date alone means its start of day. */
     public Instant parse(String text) {
         if (text == null || text.isBlank() || text.startsWith("0000-00-00")) {

@@ -170,12 +170,9 @@ final class ReferenceApi implements SandboxApi {
                 .orElseThrow(() -> SandboxError.notFound("Department '" + fields.get("departmentId") + "' not found"))
                 .id();
         Long priority = fields.get("priority") == null ? null
-                : Directory.byNameOrId(dir.priorities(), fields.get("priority"))
-                .orElseThrow(() -> SandboxError.badRequest("Invalid priority: '" + fields.get("priority") + "'"))
-                .id();
+                : lookup(dir.priorities(), fields.get("priority"), "Invalid priority: '" + fields.get("priority") + "'");
         Long topic = fields.get("topicId") == null ? null
-                : Directory.byNameOrId(dir.topics(), fields.get("topicId"))
-                .orElseThrow(() -> SandboxError.badRequest("Invalid topicId: " + fields.get("topicId"))).id();
+                : lookup(dir.topics(), fields.get("topicId"), "Invalid topicId: " + fields.get("topicId"));
         SandboxTicket parent = fields.get("parentTicketId") == null ? null
                 : store.byNumberOrId(fields.get("parentTicketId").trim())
                 .orElseThrow(() -> SandboxError.notFound("Parent ticket not found"));
@@ -229,20 +226,17 @@ final class ReferenceApi implements SandboxApi {
         }
         String department = text(body, "departmentId");
         if (department != null) {
-            ticket.departmentId = Directory.byNameOrId(dir.departments(), department)
-                    .orElseThrow(() -> SandboxError.badRequest("Invalid department: '" + department + "'")).id();
+            ticket.departmentId = lookup(dir.departments(), department, "Invalid department: '" + department + "'");
             updated.add("department");
         }
         String topic = text(body, "topicId");
         if (topic != null) {
-            ticket.topicId = Directory.byNameOrId(dir.topics(), topic)
-                    .orElseThrow(() -> SandboxError.badRequest("Invalid topicId: " + topic)).id();
+            ticket.topicId = lookup(dir.topics(), topic, "Invalid topicId: " + topic);
             updated.add("topic");
         }
         String sla = text(body, "slaId");
         if (sla != null) {
-            ticket.slaId = Directory.byNameOrId(dir.slas(), sla)
-                    .orElseThrow(() -> SandboxError.badRequest("Invalid SLA plan: '" + sla + "'")).id();
+            ticket.slaId = lookup(dir.slas(), sla, "Invalid SLA plan: '" + sla + "'");
             updated.add("sla");
         }
         String staff = text(body, "staffId");
@@ -253,14 +247,12 @@ final class ReferenceApi implements SandboxApi {
         }
         String team = text(body, "teamId");
         if (team != null) {
-            ticket.teamId = Directory.byNameOrId(dir.teams(), team)
-                    .orElseThrow(() -> SandboxError.badRequest("Invalid teamId: " + team)).id();
+            ticket.teamId = lookup(dir.teams(), team, "Invalid teamId: " + team);
             updated.add("team");
         }
         String priority = text(body, "priority");
         if (priority != null) {
-            ticket.priorityId = Directory.byNameOrId(dir.priorities(), priority)
-                    .orElseThrow(() -> SandboxError.badRequest("Invalid priority: '" + priority + "'")).id();
+            ticket.priorityId = lookup(dir.priorities(), priority, "Invalid priority: '" + priority + "'");
             updated.add("priority");
         }
         String due = text(body, "duedate");
@@ -683,6 +675,11 @@ final class ReferenceApi implements SandboxApi {
         } catch (DateTimeParseException e) {
             throw SandboxError.badRequest("Invalid " + parameter + ". Use ISO 8601 (YYYY-MM-DD)");
         }
+    }
+
+    /** The id of the item a name or id names; a 400 with {@code error} when none does. */
+    private static long lookup(List<Directory.Named> items, String nameOrId, String error) {
+        return Directory.byNameOrId(items, nameOrId).orElseThrow(() -> SandboxError.badRequest(error)).id();
     }
 
     private static String text(JsonNode body, String field) {

@@ -26,26 +26,6 @@ public record SearchQuery(
         return new SearchQuery(value, status, department, topicId, priorityId, staffId, limit, offset, sortBy, sortOrder);
     }
 
-    public SearchQuery withStatus(String value) {
-        return new SearchQuery(query, value, department, topicId, priorityId, staffId, limit, offset, sortBy, sortOrder);
-    }
-
-    public SearchQuery withDepartment(String value) {
-        return new SearchQuery(query, status, value, topicId, priorityId, staffId, limit, offset, sortBy, sortOrder);
-    }
-
-    public SearchQuery withTopicId(Long value) {
-        return new SearchQuery(query, status, department, value, priorityId, staffId, limit, offset, sortBy, sortOrder);
-    }
-
-    public SearchQuery withPriorityId(Long value) {
-        return new SearchQuery(query, status, department, topicId, value, staffId, limit, offset, sortBy, sortOrder);
-    }
-
-    public SearchQuery withStaffId(Long value) {
-        return new SearchQuery(query, status, department, topicId, priorityId, value, limit, offset, sortBy, sortOrder);
-    }
-
     public SearchQuery withPage(Integer limitValue, Integer offsetValue) {
         return new SearchQuery(query, status, department, topicId, priorityId, staffId, limitValue, offsetValue,
                 sortBy, sortOrder);

@@ -8,9 +8,4 @@ public record StatsQuery(Long departmentId, Long staffId, StatsRange range, Loca
     public static StatsQuery all() {
         return new StatsQuery(null, null, null, null, null);
     }
-
-    public boolean isUnfiltered() {
-        return departmentId == null && staffId == null && (range == null || range == StatsRange.ALL)
-                && startDate == null && endDate == null;
-    }
 }

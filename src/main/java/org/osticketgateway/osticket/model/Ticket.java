@@ -39,8 +39,4 @@ public record Ticket(
     public Ticket {
         thread = thread == null ? List.of() : List.copyOf(thread);
     }
-
-    public TicketRef ref() {
-        return new TicketRef(number, id);
-    }
 }

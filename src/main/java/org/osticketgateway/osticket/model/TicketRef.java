@@ -18,10 +18,6 @@ public record TicketRef(String number, Long id) {
         return new TicketRef(number, null);
     }
 
-    public static TicketRef ofId(long id) {
-        return new TicketRef(null, id);
-    }
-
     public boolean hasNumber() {
         return number != null;
     }

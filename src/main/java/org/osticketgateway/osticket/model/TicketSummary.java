@@ -21,8 +21,4 @@ public record TicketSummary(
         Instant updated,
         Instant dueDate,
         boolean overdue) {
-
-    public TicketRef ref() {
-        return new TicketRef(number, id);
-    }
 }

@@ -29,34 +29,6 @@ public record TicketUpdate(
         return new TicketUpdate(value, department, topicId, sla, staff, teamId, priority, dueDate, note);
     }
 
-    public TicketUpdate withDepartment(String value) {
-        return new TicketUpdate(status, value, topicId, sla, staff, teamId, priority, dueDate, note);
-    }
-
-    public TicketUpdate withTopicId(Long value) {
-        return new TicketUpdate(status, department, value, sla, staff, teamId, priority, dueDate, note);
-    }
-
-    public TicketUpdate withSla(String value) {
-        return new TicketUpdate(status, department, topicId, value, staff, teamId, priority, dueDate, note);
-    }
-
-    public TicketUpdate withStaff(String value) {
-        return new TicketUpdate(status, department, topicId, sla, value, teamId, priority, dueDate, note);
-    }
-
-    public TicketUpdate withTeamId(Long value) {
-        return new TicketUpdate(status, department, topicId, sla, staff, value, priority, dueDate, note);
-    }
-
-    public TicketUpdate withPriority(String value) {
-        return new TicketUpdate(status, department, topicId, sla, staff, teamId, value, dueDate, note);
-    }
-
-    public TicketUpdate withDueDate(String value) {
-        return new TicketUpdate(status, department, topicId, sla, staff, teamId, priority, value, note);
-    }
-
     public TicketUpdate withNote(String value) {
         return new TicketUpdate(status, department, topicId, sla, staff, teamId, priority, dueDate, value);
     }

@@ -1,18 +1,11 @@
 package org.osticketgateway.osticket.component;
 
 import org.osticketgateway.osticket.ResponseFormat;
-import org.osticketgateway.sandbox.SandboxOptions;
-import org.osticketgateway.sandbox.SandboxServer;
 
 class ReferenceJsonContractTest extends OsTicketContract {
 
     @Override
     ResponseFormat format() {
         return ResponseFormat.JSON;
-    }
-
-    @Override
-    SandboxServer startSandbox(SandboxOptions options) throws Exception {
-        return SandboxServer.start(0, options, true);
     }
 }
