@@ -80,7 +80,14 @@ public final class SandboxServer implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("X-API-Key"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     in.readAllBytes());
-            SandboxResponse response = api.handle(request);
+            SandboxResponse response;
+            try {
+                response = api.handle(request);
+            } catch (RuntimeException e) {
+                // A bug of the sandbox answers as a server error would, not as a dropped connection.
+                LOG.error("sandbox failed on {} {}", request.method(), request.path(), e);
+                response = new SandboxResponse(500, SandboxResponse.JSON, "{\"error\":\"Internal server error\"}");
+            }
             byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
@@ -89,9 +96,6 @@ public final class SandboxServer implements AutoCloseable {
                     out.write(body);
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.error("sandbox failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            throw e;
         }
     }
 
