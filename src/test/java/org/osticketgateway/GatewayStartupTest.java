@@ -1,0 +1,43 @@
+package org.osticketgateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.osticketgateway.sandbox.SandboxOptions;
+import org.osticketgateway.sandbox.SandboxServer;
+
+/** The gateway started as the README starts it: its main class, configuration file and routes. */
+class GatewayStartupTest {
+
+    private static GatewayStartup run(String... overrides) throws Exception {
+        GatewayStartup startup = new GatewayStartup();
+        Main main = Gateway.create("config/application.properties", startup);
+        main.addOverrideProperty("camel.main.duration-max-seconds", "1");
+        for (int i = 0; i < overrides.length; i += 2) {
+            main.addOverrideProperty(overrides[i], overrides[i + 1]);
+        }
+        main.run();
+        return startup;
+    }
+
+    @Test
+    void withNoSettingItRunsAgainstTheEmbeddedSandbox() throws Exception {
+        assertThat(run("sandbox.port", "0").failure()).isNull();
+    }
+
+    @Test
+    void aWrongKeyStopsStartUpWithOneSentenceNamingTheSetting() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey("right-key"), false)) {
+            GatewayStartup startup = run("osticket.url", sandbox.url(), "osticket.api-key", "wrong-key");
+            assertThat(startup.failure())
+                    .isEqualTo("osTicket rejected the API key: check osticket.api-key (OSTICKET_API_KEY).");
+        }
+    }
+
+    @Test
+    void anUnreachableOsTicketStopsStartUpNamingTheUrlSetting() throws Exception {
+        GatewayStartup startup = run("osticket.url", "http://127.0.0.1:9/api", "osticket.api-key", "k");
+        assertThat(startup.failure()).startsWith("osTicket is unreachable at osticket.url (OSTICKET_URL)");
+    }
+}
