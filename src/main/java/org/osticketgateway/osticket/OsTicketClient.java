@@ -72,8 +72,9 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
                     dialect = switch (choice) {
                         case REFERENCE -> new ReferenceDialect(transport, reader, timestamps,
                                 settings.responseFormat());
-                        case PLUGIN, AUTO -> throw new OsTicketException(OsTicketFailure.NOT_IMPLEMENTED, "connect",
-                                0, "the plugin dialect is not supported yet");
+                        case PLUGIN, AUTO -> throw new IllegalStateException("osTicket at " + transport.baseUrl()
+                                + " speaks the shipped plugin's dialect (v2.3.4), which this gateway does not "
+                                + "support yet (osticket.dialect).");
                     };
                     dialectInUse = choice;
                 }
