@@ -1,12 +1,8 @@
 package org.osticketgateway.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,13 +10,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,125 +24,81 @@ import java.util.stream.Stream;
  * The API exactly as its reference documents it: URLs, field names, answer shapes, status codes
  * and error messages ({@code {"error":"…"}}).
  */
-final class ReferenceApi implements SandboxApi {
+final class ReferenceApi extends RoutedApi {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern TICKET_KEY = Pattern.compile("[A-Za-z0-9-]{1,32}");
     private static final Set<String> FORMATS = Set.of("text", "html", "markdown");
 
-    /** An answer before rendering: status, tree, and the XML root element's name. */
-    private record Answer(int status, JsonNode body, String xmlRoot) {
-        static Answer ok(JsonNode body) {
-            return new Answer(200, body, "response");
-        }
-    }
-
-    /** One endpoint: URL pattern (group "ext" is json or xml), methods, permission, handler. */
-    private record Route(Pattern path, Set<String> methods, Permission permission, boolean subticket,
-                         String forbidden, BiFunction<SandboxRequest, Matcher, Answer> handler) {
-    }
-
-    private final SandboxStore store;
-    private final SandboxOptions options;
-    private final ObjectMapper json = new ObjectMapper();
-    private final List<Route> routes;
-
     ReferenceApi(SandboxStore store, SandboxOptions options) {
-        this.store = store;
-        this.options = options;
-        String denied = "API key not authorized for this operation";
-        String deniedRead = "API key not authorized";
-        String deniedSub = "API key not authorized for subticket operations";
-        this.routes = List.of(
-                route("/tickets\\.(?<ext>json)", "POST", Permission.CAN_CREATE_TICKETS, false, denied, this::create),
-                route("/tickets-get\\.php/(?<key>[^/]+)\\.(?<ext>json|xml)", "GET", Permission.CAN_READ_TICKETS,
-                        false, deniedRead, this::get),
-                route("/tickets-update\\.php/(?<key>[^/]+)\\.(?<ext>json|xml)", "PATCH",
-                        Permission.CAN_UPDATE_TICKETS, false, denied, this::update),
-                route("/tickets-search\\.php(\\.(?<ext>json|xml))?", "GET", Permission.CAN_SEARCH_TICKETS, false,
-                        deniedRead, this::search),
-                route("/tickets-delete\\.php/(?<key>[^/]+)\\.(?<ext>json|xml)", "DELETE",
-                        Permission.CAN_DELETE_TICKETS, false, denied, this::delete),
-                route("/tickets-stats\\.php(\\.(?<ext>json|xml))?", "GET", Permission.CAN_READ_STATS, false,
-                        deniedRead, this::stats),
-                route("/tickets-statuses\\.php(\\.(?<ext>json|xml))?", "GET", Permission.CAN_READ_STATS, false,
-                        deniedRead, this::statuses),
-                route("/tickets-subtickets-parent\\.php/(?<key>[^/]+)\\.(?<ext>json|xml)", "GET",
-                        Permission.CAN_MANAGE_SUBTICKETS, true, deniedSub, this::parent),
-                route("/tickets-subtickets-list\\.php/(?<key>[^/]+)\\.(?<ext>json|xml)", "GET",
-                        Permission.CAN_MANAGE_SUBTICKETS, true, deniedSub, this::children),
-                route("/tickets-subtickets-create\\.php(\\.(?<ext>json))?", "POST",
-                        Permission.CAN_MANAGE_SUBTICKETS, true, deniedSub, this::link),
-                route("/tickets-subtickets-unlink\\.php(\\.(?<ext>json))?", "DELETE",
-                        Permission.CAN_MANAGE_SUBTICKETS, true, deniedSub, this::unlink));
-    }
-
-    private static Route route(String path, String method, Permission permission, boolean subticket,
-                               String forbidden, BiFunction<SandboxRequest, Matcher, Answer> handler) {
-        return new Route(Pattern.compile(path), Set.of(method), permission, subticket, forbidden, handler);
+        super(store, options);
     }
 
     @Override
-    public SandboxResponse handle(SandboxRequest request) {
-        for (Route route : routes) {
-            Matcher match = route.path().matcher(request.path());
-            if (!match.matches()) {
-                continue;
-            }
-            boolean xml = "xml".equals(match.group("ext"));
-            try {
-                if (!route.methods().contains(request.method())) {
-                    throw new SandboxError(405, "Method not allowed");
-                }
-                Set<Permission> granted = request.apiKey() == null ? null : options.apiKeys().get(request.apiKey());
-                if (granted == null) {
-                    throw new SandboxError(401, "Valid API key required");
-                }
-                if (!granted.contains(route.permission())) {
-                    throw new SandboxError(403, route.forbidden());
-                }
-                if (route.subticket() && !options.subticketPlugin()) {
-                    throw new SandboxError(501, "Subticket plugin not available. Please install and enable the "
-                            + "Subticket Manager Plugin.");
-                }
-                Answer answer;
-                synchronized (store) {
-                    answer = route.handler().apply(request, match);
-                }
-                return render(answer, xml);
-            } catch (SandboxError e) {
-                return render(new Answer(e.status(), NODES.objectNode().put("error", e.getMessage()), "response"),
-                        xml);
-            }
-        }
-        return render(new Answer(404, NODES.objectNode().put("error", "Unknown endpoint " + request.path()),
-                "response"), false);
+    List<Route> routes() {
+        SandboxError denied = new SandboxError(403, "API key not authorized for this operation");
+        SandboxError deniedRead = new SandboxError(403, "API key not authorized");
+        SandboxError deniedSub = new SandboxError(403, "API key not authorized for subticket operations");
+        return List.of(
+                endpoint("/tickets\\.(?<ext>json)", "POST", Permission.CAN_CREATE_TICKETS, false, denied, this::create),
+                endpoint("/tickets-get\\.php/(?<key>[^/]+)\\.(?<ext>json|xml)", "GET", Permission.CAN_READ_TICKETS,
+                        false, deniedRead, this::get),
+                endpoint("/tickets-update\\.php/(?<key>[^/]+)\\.(?<ext>json|xml)", "PATCH",
+                        Permission.CAN_UPDATE_TICKETS, false, denied, this::update),
+                endpoint("/tickets-search\\.php(\\.(?<ext>json|xml))?", "GET", Permission.CAN_SEARCH_TICKETS, false,
+                        deniedRead, this::search),
+                endpoint("/tickets-delete\\.php/(?<key>[^/]+)\\.(?<ext>json|xml)", "DELETE",
+                        Permission.CAN_DELETE_TICKETS, false, denied, this::delete),
+                endpoint("/tickets-stats\\.php(\\.(?<ext>json|xml))?", "GET", Permission.CAN_READ_STATS, false,
+                        deniedRead, this::stats),
+                endpoint("/tickets-statuses\\.php(\\.(?<ext>json|xml))?", "GET", Permission.CAN_READ_STATS, false,
+                        deniedRead, this::statuses),
+                endpoint("/tickets-subtickets-parent\\.php/(?<key>[^/]+)\\.(?<ext>json|xml)", "GET",
+                        Permission.CAN_MANAGE_SUBTICKETS, true, deniedSub, this::parent),
+                endpoint("/tickets-subtickets-list\\.php/(?<key>[^/]+)\\.(?<ext>json|xml)", "GET",
+                        Permission.CAN_MANAGE_SUBTICKETS, true, deniedSub, this::children),
+                endpoint("/tickets-subtickets-create\\.php(\\.(?<ext>json))?", "POST",
+                        Permission.CAN_MANAGE_SUBTICKETS, true, deniedSub, this::link),
+                endpoint("/tickets-subtickets-unlink\\.php(\\.(?<ext>json))?", "DELETE",
+                        Permission.CAN_MANAGE_SUBTICKETS, true, deniedSub, this::unlink));
     }
 
-    private SandboxResponse render(Answer answer, boolean xml) {
-        if (xml) {
-            return new SandboxResponse(answer.status(), SandboxResponse.XML,
-                    XmlRenderer.render(answer.xmlRoot(), "entry", answer.body(), true));
-        }
-        return new SandboxResponse(answer.status(), SandboxResponse.JSON, answer.body().toString());
+    private static Route endpoint(String path, String method, Permission permission, boolean subticket,
+                                  SandboxError denied, Handler handler) {
+        return route(path, Set.of(method), permission, subticket, denied, Precheck.NONE, handler);
+    }
+
+    @Override
+    Answer error(SandboxError error) {
+        return Answer.of(error.status(), object().put("error", error.getMessage()));
+    }
+
+    @Override
+    SandboxError methodNotAllowed(Route route) {
+        return new SandboxError(405, "Method not allowed");
+    }
+
+    @Override
+    SandboxError missingKey() {
+        return new SandboxError(401, "Valid API key required");
+    }
+
+    @Override
+    String xmlItemName() {
+        return "entry";
+    }
+
+    @Override
+    boolean xmlDeclaresEncoding() {
+        return true;
     }
 
     // ---- tickets
 
     private Answer create(SandboxRequest request, Matcher match) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        List<SandboxTicket.Attachment> files = new ArrayList<>();
-        if (request.contentType() != null && request.contentType().toLowerCase(Locale.ROOT)
-                .startsWith("multipart/form-data")) {
-            MultipartForm form = MultipartForm.parse(request.contentType(), request.body());
-            fields.putAll(form.fields());
-            form.files().forEach(f -> files.add(new SandboxTicket.Attachment(f.filename(), f.contentType(),
-                    f.content().length)));
-        } else {
-            jsonBody(request).fields().forEachRemaining(f -> fields.put(f.getKey(),
-                    f.getValue().isNull() ? null : f.getValue().asText()));
-        }
+        List<MultipartForm.Upload> uploads = new ArrayList<>();
+        Map<String, String> fields = formOrJson(request, uploads);
+        List<SandboxTicket.Attachment> files = uploads.stream()
+                .map(f -> new SandboxTicket.Attachment(f.filename(), f.contentType(), f.content().length)).toList();
         for (String required : List.of("name", "email", "subject", "message")) {
             if (blank(fields.get(required))) {
                 throw SandboxError.badRequest("Missing required field: " + required);
@@ -194,17 +144,17 @@ final class ReferenceApi implements SandboxApi {
         ticket.parentId = parent == null ? null : parent.id;
         ticket.dueDate = due;
         store.addEntry(ticket, "M", ticket.name, null, fields.get("message"), format, now, files);
-        ObjectNode body = NODES.objectNode()
+        ObjectNode body = object()
                 .put("ticket_id", ticket.id)
                 .put("number", ticket.number)
                 .put("subject", ticket.subject)
                 .put("message", "Ticket created successfully");
-        return new Answer(201, body, "response");
+        return Answer.of(201, body);
     }
 
     private Answer get(SandboxRequest request, Matcher match) {
         SandboxTicket ticket = ticket(match.group("key"));
-        return new Answer(200, ticketNode(ticket), "ticket");
+        return new Answer(200, ticketNode(ticket), "ticket", null, null);
     }
 
     private Answer update(SandboxRequest request, Matcher match) {
@@ -269,7 +219,7 @@ final class ReferenceApi implements SandboxApi {
             throw SandboxError.badRequest("No fields to update");
         }
         ticket.updated = now;
-        ObjectNode answer = NODES.objectNode()
+        ObjectNode answer = object()
                 .put("success", true)
                 .put("message", "Ticket updated successfully")
                 .put("ticket_id", ticket.id)
@@ -306,7 +256,7 @@ final class ReferenceApi implements SandboxApi {
         Predicate<SandboxTicket> filter = searchFilter(request);
         List<SandboxTicket> matches = store.all().stream().filter(filter).sorted(order).toList();
         List<SandboxTicket> page = matches.stream().skip(offset).limit(limit).toList();
-        ObjectNode answer = NODES.objectNode()
+        ObjectNode answer = object()
                 .put("count", page.size())
                 .put("total", matches.size())
                 .put("limit", limit)
@@ -347,7 +297,7 @@ final class ReferenceApi implements SandboxApi {
     private Answer delete(SandboxRequest request, Matcher match) {
         SandboxTicket ticket = ticket(match.group("key"));
         store.delete(ticket);
-        return Answer.ok(NODES.objectNode()
+        return Answer.ok(object()
                 .put("success", true)
                 .put("message", "Ticket deleted successfully")
                 .put("ticket_id", ticket.id)
@@ -389,9 +339,9 @@ final class ReferenceApi implements SandboxApi {
         filter = filter.and(idFilter(request, "staffId", t -> t.staffId));
         List<SandboxTicket> tickets = store.all().stream().filter(filter).toList();
 
-        ObjectNode answer = NODES.objectNode();
+        ObjectNode answer = object();
         Predicate<SandboxTicket> open = t -> dir.status(t.statusId).isOpen();
-        answer.set("global", NODES.objectNode()
+        answer.set("global", object()
                 .put("total", tickets.size())
                 .put("open", count(tickets, open))
                 .put("closed", count(tickets, open.negate()))
@@ -407,7 +357,7 @@ final class ReferenceApi implements SandboxApi {
             List<SandboxTicket> inDepartment = tickets.stream().filter(t -> t.departmentId == department.id())
                     .toList();
             if (!inDepartment.isEmpty()) {
-                departments.add(NODES.objectNode()
+                departments.add(object()
                         .put("department_id", department.id())
                         .put("department_name", department.name())
                         .put("total", inDepartment.size())
@@ -423,7 +373,7 @@ final class ReferenceApi implements SandboxApi {
             List<SandboxTicket> theirs = tickets.stream().filter(t -> Long.valueOf(member.id()).equals(t.staffId))
                     .toList();
             if (!theirs.isEmpty()) {
-                staff.add(NODES.objectNode()
+                staff.add(object()
                         .put("staff_id", member.id())
                         .put("staff_name", member.name())
                         .put("username", member.username())
@@ -439,7 +389,7 @@ final class ReferenceApi implements SandboxApi {
         for (Directory.Status status : dir.statuses()) {
             long n = count(tickets, t -> t.statusId == status.id());
             if (n > 0) {
-                statuses.add(NODES.objectNode().put("status_id", status.id()).put("status", status.name())
+                statuses.add(object().put("status_id", status.id()).put("status", status.name())
                         .put("count", n));
             }
         }
@@ -447,13 +397,13 @@ final class ReferenceApi implements SandboxApi {
         for (Directory.Named priority : dir.priorities()) {
             long n = count(tickets, t -> t.priorityId == priority.id());
             if (n > 0) {
-                priorities.add(NODES.objectNode().put("priority_id", priority.id())
+                priorities.add(object().put("priority_id", priority.id())
                         .put("priority", priority.name()).put("count", n));
             }
         }
         LocalDate earliest = tickets.stream().map(t -> LocalDate.ofInstant(t.created, ZoneOffset.UTC))
                 .min(Comparator.naturalOrder()).orElse(today);
-        answer.set("date_range", NODES.objectNode()
+        answer.set("date_range", object()
                 .put("start", (from == null ? earliest : from).toString())
                 .put("end", to.toString())
                 .put("label", label));
@@ -475,7 +425,7 @@ final class ReferenceApi implements SandboxApi {
     }
 
     private Answer statuses(SandboxRequest request, Matcher match) {
-        ObjectNode answer = NODES.objectNode();
+        ObjectNode answer = object();
         ArrayNode list = answer.putArray("statuses");
         for (Directory.Status status : store.directory().statuses()) {
             ObjectNode node = list.addObject().put("id", status.id()).put("name", status.name())
@@ -489,14 +439,14 @@ final class ReferenceApi implements SandboxApi {
 
     private Answer parent(SandboxRequest request, Matcher match) {
         SandboxTicket child = ticketById(match.group("key"), "Invalid ticket ID", "Child ticket not found");
-        ObjectNode answer = NODES.objectNode();
+        ObjectNode answer = object();
         answer.set("parent", store.parent(child).map(p -> (JsonNode) relatedNode(p, true)).orElse(NODES.nullNode()));
         return Answer.ok(answer);
     }
 
     private Answer children(SandboxRequest request, Matcher match) {
         SandboxTicket parent = ticketById(match.group("key"), "Invalid ticket ID", "Parent ticket not found");
-        ObjectNode answer = NODES.objectNode();
+        ObjectNode answer = object();
         ArrayNode list = answer.putArray("children");
         store.children(parent).forEach(c -> list.add(relatedNode(c, true)
                 .put("assigned", store.directory().staffMember(c.staffId).map(Directory.Staff::name).orElse(null))));
@@ -523,12 +473,12 @@ final class ReferenceApi implements SandboxApi {
             throw new SandboxError(409, "Circular dependency detected: Cannot make parent a child of its descendant");
         }
         child.parentId = parent.id;
-        ObjectNode answer = NODES.objectNode()
+        ObjectNode answer = object()
                 .put("success", true)
                 .put("message", "Subticket relationship created successfully");
         answer.set("parent", relatedNode(parent, false));
         answer.set("child", relatedNode(child, false));
-        return new Answer(201, answer, "response");
+        return Answer.of(201, answer);
     }
 
     private Answer unlink(SandboxRequest request, Matcher match) {
@@ -540,7 +490,7 @@ final class ReferenceApi implements SandboxApi {
         SandboxTicket parent = store.parent(child)
                 .orElseThrow(() -> SandboxError.notFound("Ticket has no parent relationship"));
         child.parentId = null;
-        ObjectNode answer = NODES.objectNode()
+        ObjectNode answer = object()
                 .put("success", true)
                 .put("message", "Subticket relationship removed successfully");
         answer.set("child", relatedNode(child, false));
@@ -552,7 +502,7 @@ final class ReferenceApi implements SandboxApi {
 
     private ObjectNode ticketNode(SandboxTicket t) {
         Directory dir = store.directory();
-        ObjectNode node = NODES.objectNode()
+        ObjectNode node = object()
                 .put("ticket_id", t.id)
                 .put("number", t.number)
                 .put("subject", t.subject)
@@ -594,7 +544,7 @@ final class ReferenceApi implements SandboxApi {
 
     private ObjectNode summaryNode(SandboxTicket t) {
         Directory dir = store.directory();
-        ObjectNode node = NODES.objectNode()
+        ObjectNode node = object()
                 .put("ticket_id", t.id)
                 .put("number", t.number)
                 .put("subject", t.subject)
@@ -613,7 +563,7 @@ final class ReferenceApi implements SandboxApi {
     /** Parent and child payloads; the lookups carry department and times, link answers only four fields. */
     private ObjectNode relatedNode(SandboxTicket t, boolean detailed) {
         Directory dir = store.directory();
-        ObjectNode node = NODES.objectNode()
+        ObjectNode node = object()
                 .put("ticket_id", t.id)
                 .put("number", t.number)
                 .put("subject", t.subject)
@@ -646,28 +596,7 @@ final class ReferenceApi implements SandboxApi {
         return store.byId(Long.parseLong(key)).orElseThrow(() -> SandboxError.notFound(missing));
     }
 
-    private JsonNode jsonBody(SandboxRequest request) {
-        if (request.body().length == 0) {
-            return NODES.objectNode();
-        }
-        try {
-            JsonNode body = json.readTree(new String(request.body(), StandardCharsets.UTF_8));
-            if (body == null || !body.isObject()) {
-                throw SandboxError.badRequest("The body must be a JSON object");
-            }
-            return body;
-        } catch (IOException e) {
-            throw SandboxError.badRequest("Invalid JSON body");
-        }
-    }
 
-    private static Instant dueDate(String value) {
-        Instant due = ServerTime.parse(value);
-        if (due == null) {
-            throw SandboxError.badRequest("Invalid due date format. Use ISO 8601 (YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)");
-        }
-        return due;
-    }
 
     private static LocalDate date(String value, String parameter) {
         try {
@@ -682,10 +611,6 @@ final class ReferenceApi implements SandboxApi {
         return Directory.byNameOrId(items, nameOrId).orElseThrow(() -> SandboxError.badRequest(error)).id();
     }
 
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
 
     private static int integer(String value, int fallback, String error) {
         if (value == null) {
@@ -698,11 +623,5 @@ final class ReferenceApi implements SandboxApi {
         }
     }
 
-    private static long count(List<SandboxTicket> tickets, Predicate<SandboxTicket> which) {
-        return tickets.stream().filter(which).count();
-    }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
 }

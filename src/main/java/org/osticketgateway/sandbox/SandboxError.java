@@ -1,19 +1,32 @@
 package org.osticketgateway.sandbox;
 
-/** An error answer of the emulated API: its status and message. */
+/**
+ * An error answer of the emulated API: its status and message, and the content type when the
+ * dialect answers this error in another form than its usual one (null: the usual one).
+ */
 final class SandboxError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final int status;
+    private final String contentType;
 
-    SandboxError(int status, String message) {
+    SandboxError(int status, String message, String contentType) {
         super(message, null, false, false);
         this.status = status;
+        this.contentType = contentType;
+    }
+
+    SandboxError(int status, String message) {
+        this(status, message, null);
     }
 
     int status() {
         return status;
+    }
+
+    String contentType() {
+        return contentType;
     }
 
     static SandboxError badRequest(String message) {
