@@ -65,15 +65,18 @@ record Directory(List<Named> departments, List<Named> topics, List<Named> priori
         return byId(items, id).map(Named::name).orElse(null);
     }
 
-    /** The reference data of the reference's own examples (its priorities: Low, Normal, High, Urgent). */
-    static Directory demo() {
+    /**
+     * The reference data of the reference's own examples. The top priority is "Urgent" in the
+     * reference and "Emergency" in a real osTicket.
+     */
+    static Directory demo(String topPriority) {
         return new Directory(
                 List.of(new Named(1, "Support"), new Named(2, "Sales"), new Named(3, "IT Support"),
                         new Named(4, "Billing"), new Named(5, "Development"), new Named(6, "IT Operations"),
                         new Named(7, "QA"), new Named(8, "Accounting")),
                 List.of(new Named(1, "General Inquiry"), new Named(2, "Feedback"), new Named(10, "Technical Support"),
                         new Named(15, "Billing Question")),
-                List.of(new Named(1, "Low"), new Named(2, "Normal"), new Named(3, "High"), new Named(4, "Urgent")),
+                List.of(new Named(1, "Low"), new Named(2, "Normal"), new Named(3, "High"), new Named(4, topPriority)),
                 List.of(new Named(1, "Default SLA"), new Named(2, "Premium Support"), new Named(3, "Standard SLA")),
                 List.of(new Staff(1, "admin", "Site", "Admin"), new Staff(2, "john.doe", "John", "Doe"),
                         new Staff(3, "jane.smith", "Jane", "Smith"), new Staff(5, "bob.wilson", "Bob", "Wilson")),

@@ -41,7 +41,9 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Starts on 127.0.0.1; port 0 takes a free one. */
     public static SandboxServer start(int port, SandboxOptions options, boolean demoData) throws IOException {
-        SandboxStore store = new SandboxStore(Directory.demo(), Clock.systemUTC(), 20251108L);
+        boolean plugin = options.dialect() == SandboxDialect.PLUGIN;
+        SandboxStore store = new SandboxStore(Directory.demo(plugin ? "Emergency" : "Urgent"), Clock.systemUTC(),
+                20251108L);
         if (demoData) {
             DemoData.load(store);
         }
@@ -52,11 +54,13 @@ public final class SandboxServer implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
-        SandboxServer server = new SandboxServer(store, new ReferenceApi(store, options), http, workers);
+        SandboxApi api = plugin ? new PluginApi(store, options) : new ReferenceApi(store, options);
+        SandboxServer server = new SandboxServer(store, api, http, workers);
         http.createContext("/api/", server::serve);
         http.setExecutor(workers);
         http.start();
-        LOG.info("osTicket sandbox listening on {} with {} tickets", server.url(), store.size());
+        LOG.info("osTicket sandbox ({} dialect) listening on {} with {} tickets",
+                options.dialect().name().toLowerCase(java.util.Locale.ROOT), server.url(), store.size());
         return server;
     }
 
@@ -125,14 +129,17 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * Runs the sandbox alone: {@code [port] [api-key]} (defaults 8089 and the key in
-     * {@code OSTICKET_API_KEY}, else {@code sandbox-key}).
+     * Runs the sandbox alone: {@code [port] [api-key] [reference|plugin]} (defaults 8089, the key in
+     * {@code OSTICKET_API_KEY} else {@code sandbox-key}, and the documented API; {@code plugin} is the
+     * plugin as shipped, failures included).
      */
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
         String key = args.length > 1 ? args[1]
                 : System.getenv().getOrDefault("OSTICKET_API_KEY", "sandbox-key");
-        SandboxServer server = start(port, SandboxOptions.withKey(key), true);
+        boolean plugin = args.length > 2 && "plugin".equalsIgnoreCase(args[2]);
+        SandboxServer server = start(port, plugin ? SandboxOptions.shippedPlugin(key) : SandboxOptions.withKey(key),
+                true);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         LOG.info("Sandbox ready: curl -H 'X-API-Key: <key>' {}/tickets-search.php", server.url());
         Thread.currentThread().join();
