@@ -38,6 +38,11 @@ final class ApiCaller {
         return response;
     }
 
+    /** An answer that is not the endpoint's success form, as an exception. */
+    OsTicketException unreadable(ApiResponse response, String operation) {
+        return reader.unreadable(response, operation);
+    }
+
     /** The plain failure mapping of the documented API. */
     static final ErrorMeaning BY_STATUS = (response, message) -> OsTicketFailure.forStatus(response.status());
 }

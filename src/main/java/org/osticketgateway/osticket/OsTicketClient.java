@@ -39,6 +39,7 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
 
     private final OsTicketSettings settings;
     private final ApiTransport transport;
+    private final ObjectMapper json = new ObjectMapper();
     private final ResponseReader reader;
     private final TimestampCodec timestamps;
     private final RequestValidator validate;
@@ -48,7 +49,7 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
     public OsTicketClient(OsTicketSettings settings) {
         this.settings = settings;
         this.transport = new ApiTransport(settings);
-        this.reader = new ResponseReader(new ObjectMapper());
+        this.reader = new ResponseReader(json);
         this.timestamps = new TimestampCodec(settings.zone());
         this.validate = new RequestValidator(timestamps);
     }
@@ -72,9 +73,8 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
                     dialect = switch (choice) {
                         case REFERENCE -> new ReferenceDialect(transport, reader, timestamps,
                                 settings.responseFormat());
-                        case PLUGIN, AUTO -> throw new IllegalStateException("osTicket at " + transport.baseUrl()
-                                + " speaks the shipped plugin's dialect (v2.3.4), which this gateway does not "
-                                + "support yet (osticket.dialect).");
+                        case PLUGIN, AUTO -> new PluginDialect(transport, reader, timestamps,
+                                settings.responseFormat(), settings.priorities());
                     };
                     dialectInUse = choice;
                 }
@@ -86,16 +86,38 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
 
     /**
      * The statuses answer tells the dialects apart: the documented API wraps the list in
-     * {@code {"statuses":[…]}}, the shipped plugin answers with a bare list.
+     * {@code {"statuses":[…]}} and its errors in {@code {"error":"…"}}; the shipped plugin answers
+     * with a bare list and errors as {@code {"error":true,"message":…}}. A key without the stats
+     * permission is still told apart by its error's form.
      */
     private DialectChoice detect() {
-        ApiCaller caller = new ApiCaller(transport, reader, ApiCaller.BY_STATUS);
-        JsonNode answer = caller.tree(ApiRequest.get("detectDialect", "/tickets-statuses.php", null));
-        DialectChoice found = answer.isArray() ? DialectChoice.PLUGIN : DialectChoice.REFERENCE;
-        LOG.info("osTicket at {} speaks the {} dialect: its statuses answer is {}", transport.baseUrl(),
-                found == DialectChoice.PLUGIN ? "plugin (v2.3.4)" : "reference",
-                answer.isArray() ? "a bare list" : "an object with 'statuses'");
+        String op = "detectDialect";
+        ApiResponse answer = transport.send(ApiRequest.get(op, "/tickets-statuses.php", null));
+        DialectChoice found;
+        String why;
+        if (answer.isSuccess()) {
+            JsonNode tree = reader.tree(answer, op);
+            found = tree.isArray() ? DialectChoice.PLUGIN : DialectChoice.REFERENCE;
+            why = tree.isArray() ? "its statuses answer is a bare list" : "its statuses answer is an object";
+        } else {
+            JsonNode error = errorTree(answer);
+            if (error == null || !error.has("error")) {
+                throw reader.error(answer, op, PluginDialect.meaning(answer, reader.errorMessage(answer)));
+            }
+            found = error.get("error").isBoolean() ? DialectChoice.PLUGIN : DialectChoice.REFERENCE;
+            why = "its error answers have the " + (found == DialectChoice.PLUGIN ? "plugin's" : "documented") + " form";
+        }
+        LOG.info("osTicket at {} speaks the {} dialect: {}", transport.baseUrl(),
+                found == DialectChoice.PLUGIN ? "plugin (v2.3.4)" : "reference", why);
         return found;
+    }
+
+    private JsonNode errorTree(ApiResponse answer) {
+        try {
+            return answer.body().trim().startsWith("{") ? json.readTree(answer.body()) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Override

@@ -34,6 +34,12 @@ public class OsTicketException extends RuntimeException {
         return new OsTicketException(OsTicketFailure.INVALID_REQUEST, operation, 0, message);
     }
 
+    /** The same failure, reported for {@code operation}, with what it was doing put before the message. */
+    public static OsTicketException during(String operation, String doing, OsTicketException cause) {
+        return new OsTicketException(cause.failure(), operation, cause.status(), doing + ": " + cause.apiMessage(),
+                cause.isRetryable(), cause);
+    }
+
     private static String describe(OsTicketFailure failure, String operation, int status, String apiMessage) {
         StringBuilder text = new StringBuilder(operation).append(" failed: ").append(failure.description());
         if (status > 0) {

@@ -2,14 +2,21 @@ package org.osticketgateway.osticket;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * How to reach osTicket. {@code baseUrl} is the API root ({@code https://helpdesk.example.com/api}).
- * {@code zone} is the server's clock: osTicket writes timestamps without a zone.
+ * {@code zone} is the server's clock: osTicket writes timestamps without a zone. {@code priorities}
+ * maps priority names to ids for servers that take only ids (the shipped plugin on create).
  */
 public record OsTicketSettings(String baseUrl, String apiKey, DialectChoice dialect, ResponseFormat responseFormat,
-                               ZoneId zone, Duration connectTimeout, Duration readTimeout, int maxConnections) {
+                               ZoneId zone, Duration connectTimeout, Duration readTimeout, int maxConnections,
+                               Map<String, Long> priorities) {
+
+    /** osTicket's own priorities. */
+    public static final Map<String, Long> DEFAULT_PRIORITIES = Map.of("Low", 1L, "Normal", 2L, "High", 3L,
+            "Emergency", 4L);
 
     public OsTicketSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -20,10 +27,11 @@ public record OsTicketSettings(String baseUrl, String apiKey, DialectChoice dial
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
         maxConnections = maxConnections <= 0 ? 50 : maxConnections;
+        priorities = priorities == null || priorities.isEmpty() ? DEFAULT_PRIORITIES : Map.copyOf(priorities);
     }
 
     public static OsTicketSettings of(String baseUrl, String apiKey) {
-        return new OsTicketSettings(baseUrl, apiKey, null, null, null, null, null, 0);
+        return new OsTicketSettings(baseUrl, apiKey, null, null, null, null, null, 0, null);
     }
 
     /** Never prints the key. */
@@ -31,6 +39,6 @@ public record OsTicketSettings(String baseUrl, String apiKey, DialectChoice dial
     public String toString() {
         return "OsTicketSettings[baseUrl=" + baseUrl + ", dialect=" + dialect + ", responseFormat=" + responseFormat
                 + ", zone=" + zone + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", maxConnections=" + maxConnections + "]";
+                + ", maxConnections=" + maxConnections + ", priorities=" + priorities + "]";
     }
 }

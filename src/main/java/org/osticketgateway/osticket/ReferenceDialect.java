@@ -190,8 +190,7 @@ final class ReferenceDialect implements OsTicketApi {
         try {
             return getTicket(ticket).id();
         } catch (OsTicketException e) {
-            throw new OsTicketException(e.failure(), operation, e.status(),
-                    "looking up the id of ticket " + ticket + ": " + e.apiMessage(), e.isRetryable(), e);
+            throw OsTicketException.during(operation, "looking up the id of ticket " + ticket, e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.osticketgateway.osticket.component;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -35,6 +36,9 @@ public class OsTicketComponent extends DefaultComponent {
     private long readTimeout = 30000;
     @Metadata(defaultValue = "50", description = "Pooled connections to osTicket")
     private int maxConnections = 50;
+    @Metadata(defaultValue = "Low=1,Normal=2,High=3,Emergency=4",
+            description = "Priority names and their ids, for servers that take priorities by id only")
+    private String priorities = "Low=1,Normal=2,High=3,Emergency=4";
     @Metadata(description = "A ready client to use instead of building one from the options")
     private OsTicketClient client;
     private boolean ownsClient;
@@ -57,10 +61,24 @@ public class OsTicketComponent extends DefaultComponent {
             }
             client = new OsTicketClient(new OsTicketSettings(baseUrl, apiKey, dialect, responseFormat,
                     ZoneId.of(timezone), Duration.ofMillis(connectTimeout), Duration.ofMillis(readTimeout),
-                    maxConnections));
+                    maxConnections, priorityIds()));
             ownsClient = true;
         }
         return client;
+    }
+
+    /** {@code Low=1,Normal=2}: the priorities option as a map; a malformed entry names the option. */
+    private Map<String, Long> priorityIds() {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (String entry : priorities.split(",")) {
+            String[] pair = entry.split("=");
+            if (pair.length != 2 || !pair[1].trim().matches("\\d+")) {
+                throw new IllegalStateException("osticket.priorities: '" + entry.trim()
+                        + "' is not of the form Name=id (e.g. High=3)");
+            }
+            ids.put(pair[0].trim(), Long.parseLong(pair[1].trim()));
+        }
+        return ids;
     }
 
     @Override
@@ -137,6 +155,14 @@ public class OsTicketComponent extends DefaultComponent {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public String getPriorities() {
+        return priorities;
+    }
+
+    public void setPriorities(String priorities) {
+        this.priorities = priorities;
     }
 
     public OsTicketClient getClient() {
