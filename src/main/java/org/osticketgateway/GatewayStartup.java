@@ -42,8 +42,10 @@ final class GatewayStartup extends MainListenerSupport {
         }
         String key = properties.resolveProperty("osticket.api-key").filter(k -> !k.isBlank()).orElse(SANDBOX_KEY);
         int port = Integer.parseInt(properties.resolveProperty("sandbox.port").orElse("0").trim());
+        boolean plugin = "plugin".equalsIgnoreCase(properties.resolveProperty("sandbox.dialect").orElse("").trim());
         try {
-            sandbox = SandboxServer.start(port, SandboxOptions.withKey(key), true);
+            sandbox = SandboxServer.start(port, plugin ? SandboxOptions.shippedPlugin(key) : SandboxOptions.withKey(key),
+                    true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox on port " + port + " (sandbox.port)", e);
         }

@@ -27,6 +27,11 @@ class GatewayStartupTest {
     }
 
     @Test
+    void withTheSandboxSpeakingTheShippedPluginItDetectsAndRuns() throws Exception {
+        assertThat(run("sandbox.port", "0", "sandbox.dialect", "plugin").failure()).isNull();
+    }
+
+    @Test
     void aWrongKeyStopsStartUpWithOneSentenceNamingTheSetting() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey("right-key"), false)) {
             GatewayStartup startup = run("osticket.url", sandbox.url(), "osticket.api-key", "wrong-key");

@@ -19,8 +19,8 @@ import org.osticketgateway.osticket.model.TicketStatus;
 
 /**
  * Answers recorded on a real installation of the shipped plugin (v2.3.4), read into the canonical
- * records by the same reader the documented API uses. The plugin dialect's requests are not here
- * yet; this pins down that its answers already read correctly.
+ * records by the same reader the documented API uses, with their values checked one by one (JSON
+ * and XML alike). {@link PluginRecordingsTest} covers every recording more broadly.
  */
 class PluginAnswersTest {
 

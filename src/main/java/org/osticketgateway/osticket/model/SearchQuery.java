@@ -26,6 +26,10 @@ public record SearchQuery(
         return new SearchQuery(value, status, department, topicId, priorityId, staffId, limit, offset, sortBy, sortOrder);
     }
 
+    public SearchQuery withStatus(String value) {
+        return new SearchQuery(query, value, department, topicId, priorityId, staffId, limit, offset, sortBy, sortOrder);
+    }
+
     public SearchQuery withPage(Integer limitValue, Integer offsetValue) {
         return new SearchQuery(query, status, department, topicId, priorityId, staffId, limitValue, offsetValue,
                 sortBy, sortOrder);
