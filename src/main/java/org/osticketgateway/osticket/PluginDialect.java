@@ -90,21 +90,12 @@ final class PluginDialect implements OsTicketApi {
 
     @Override
     public CreatedTicket createTicket(NewTicket ticket) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", ticket.name());
-        fields.put("email", ticket.email());
-        fields.put("subject", ticket.subject());
         boolean markdownText = ticket.format() == MessageFormat.MARKDOWN;
-        fields.put("message", markdownText ? html.render(markdown.parse(ticket.message())) : ticket.message());
-        fields.put("format", ticket.format() == null ? null : markdownText ? "html" : ticket.format().apiName());
-        fields.put("phone", ticket.phone());
-        fields.put("ip", ticket.ip());
-        fields.put("source", ticket.source());
-        fields.put("departmentId", RequestJson.nameOrId(ticket.department()));
-        fields.put("topicId", ticket.topicId());
+        Map<String, Object> fields = RequestJson.createFields(ticket,
+                markdownText ? html.render(markdown.parse(ticket.message())) : ticket.message(),
+                ticket.format() == null ? null : markdownText ? "html" : ticket.format().apiName());
         fields.put("priority", ticket.priority() == null ? null : priorityId(ticket.priority()));
         fields.put("parentTicketNumber", ticket.parent() == null ? null : number(ticket.parent(), "createTicket"));
-        fields.put("autorespond", ticket.autorespond());
         fields.values().removeIf(v -> v == null);
         String number = bareNumber(api.answer(ApiRequest.withJson("createTicket", "POST", "/tickets.json",
                 RequestJson.object(fields))), "createTicket");

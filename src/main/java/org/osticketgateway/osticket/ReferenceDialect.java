@@ -44,22 +44,12 @@ final class ReferenceDialect implements OsTicketApi {
 
     @Override
     public CreatedTicket createTicket(NewTicket ticket) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", ticket.name());
-        fields.put("email", ticket.email());
-        fields.put("subject", ticket.subject());
-        fields.put("message", ticket.message());
-        fields.put("format", ticket.format() == null ? null : ticket.format().apiName());
-        fields.put("phone", ticket.phone());
-        fields.put("ip", ticket.ip());
-        fields.put("source", ticket.source());
-        fields.put("departmentId", RequestJson.nameOrId(ticket.department()));
-        fields.put("topicId", ticket.topicId());
+        Map<String, Object> fields = RequestJson.createFields(ticket, ticket.message(),
+                ticket.format() == null ? null : ticket.format().apiName());
         fields.put("priority", RequestJson.nameOrId(ticket.priority()));
         fields.put("parentTicketId", ticket.parent() == null ? null
                 : ticket.parent().hasNumber() ? ticket.parent().number() : (Object) ticket.parent().id());
         fields.put("duedate", ticket.dueDate() == null ? null : timestamps.toServerForm(ticket.dueDate()));
-        fields.put("autorespond", ticket.autorespond());
         fields.values().removeIf(v -> v == null);
         ApiRequest request;
         if (ticket.attachments().isEmpty()) {

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.osticketgateway.osticket.model.NewTicket;
 
 /** Small pieces of request building shared by the dialects. */
 final class RequestJson {
@@ -36,6 +38,26 @@ final class RequestJson {
      */
     static Object nameOrId(String value) {
         return value != null && isDigits(value.trim()) ? (Object) Long.parseLong(value.trim()) : value;
+    }
+
+    /**
+     * The create fields both dialects send alike; each adds its own priority, parent and due date.
+     * {@code message} and {@code format} are passed in because a dialect may convert them.
+     */
+    static Map<String, Object> createFields(NewTicket ticket, String message, String format) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", ticket.name());
+        fields.put("email", ticket.email());
+        fields.put("subject", ticket.subject());
+        fields.put("message", message);
+        fields.put("format", format);
+        fields.put("phone", ticket.phone());
+        fields.put("ip", ticket.ip());
+        fields.put("source", ticket.source());
+        fields.put("departmentId", nameOrId(ticket.department()));
+        fields.put("topicId", ticket.topicId());
+        fields.put("autorespond", ticket.autorespond());
+        return fields;
     }
 
     static void putIfSet(Map<String, String> parameters, String name, Object value) {
