@@ -11,15 +11,16 @@ import org.osticketgateway.osticket.OsTicketException;
 import org.osticketgateway.osticket.OsTicketFailure;
 import org.osticketgateway.osticket.component.OsTicketComponent;
 import org.osticketgateway.osticket.model.SearchQuery;
+import org.osticketgateway.report.ReportSetup;
 import org.osticketgateway.sandbox.SandboxOptions;
 import org.osticketgateway.sandbox.SandboxServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Before the routes start: brings up the sandbox when no osTicket is configured, then checks
- * osTicket once (reachable, key accepted, dialect known). A problem stops the gateway with one
- * sentence that names the setting.
+ * Before the routes start: brings up the sandbox when no osTicket is configured, checks osTicket
+ * once (reachable, key accepted, dialect known), and sets up the reports. A problem stops the
+ * gateway with one sentence that names the setting.
  */
 final class GatewayStartup extends MainListenerSupport {
 
@@ -63,10 +64,13 @@ final class GatewayStartup extends MainListenerSupport {
             var page = client.searchTickets(SearchQuery.all().withPage(1, 0));
             LOG.info("osTicket at {} is ready: {} dialect{}", client.settings().baseUrl(), client.dialect(),
                     page.total() == null ? "" : ", " + page.total() + " tickets");
+            ReportSetup.install(main.getCamelContext());
         } catch (OsTicketException e) {
             stop(main, sentence(e));
         } catch (IllegalStateException | IllegalArgumentException e) {
             stop(main, e.getMessage());
+        } catch (Exception e) {
+            stop(main, "the gateway could not set itself up: " + e.getMessage());
         }
     }
 

@@ -76,7 +76,8 @@ final class CanonicalReader {
                 text(node, "department"), number(node, "departmentId"),
                 assignee(node), number(node, "staffId"),
                 person(user.get("name")), email(user.get("email")),
-                fields.instant(node, "created"), fields.instant(node, "updated"), dueDate(node), overdue(node));
+                fields.instant(node, "created"), fields.instant(node, "updated"), dueDate(node), overdue(node),
+                answered(node));
     }
 
     /** A search answer: the documented {@code {count,total,limit,offset,tickets}} or a bare list. */

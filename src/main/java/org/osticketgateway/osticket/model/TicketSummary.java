@@ -2,7 +2,10 @@ package org.osticketgateway.osticket.model;
 
 import java.time.Instant;
 
-/** A ticket as search lists it: no thread. The *Id fields are null where the server omits them. */
+/**
+ * A ticket as search lists it: no thread. The *Id fields and {@code answered} are null where the
+ * server omits them.
+ */
 public record TicketSummary(
         long id,
         String number,
@@ -20,5 +23,6 @@ public record TicketSummary(
         Instant created,
         Instant updated,
         Instant dueDate,
-        boolean overdue) {
+        boolean overdue,
+        Boolean answered) {
 }

@@ -1,0 +1,51 @@
+package org.osticketgateway.report;
+
+import java.io.File;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.osticketgateway.osticket.component.OsTicketComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the report definitions, binds the {@code reports} bean the report routes call, and adds
+ * one scheduled route per definition from the {@code stats-report-schedule} template in
+ * {@code routes/stats-report.yaml}. Runs once before the routes start.
+ */
+public final class ReportSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportSetup.class);
+
+    private ReportSetup() {
+    }
+
+    /** Throws {@link IllegalStateException} with a sentence naming the setting when one is wrong. */
+    public static void install(CamelContext camel) throws Exception {
+        PropertiesComponent properties = camel.getPropertiesComponent();
+        Map<String, ReportDefinition> definitions = ReportDefinitions.load(properties);
+        String webhook = properties.resolveProperty("slack.webhook-url").map(String::trim).orElse("");
+        String state = properties.resolveProperty("gateway.data-dir").orElse("data") + "/report-totals.dat";
+        FileStateRepository previous = FileStateRepository.fileStateRepository(new File(state));
+        camel.addService(previous);
+        OsTicketComponent osticket = camel.getComponent("osticket", OsTicketComponent.class);
+        camel.getRegistry().bind("reports", new ReportService(definitions,
+                new ReportBuilder(osticket.client(), Clock.systemUTC()), previous,
+                webhook.isEmpty() ? null : new SlackWebhook(webhook),
+                properties.resolveProperty("report.email-from").orElse("osticket-gateway@localhost")));
+        for (ReportDefinition definition : definitions.values()) {
+            TemplatedRouteBuilder.builder(camel, "stats-report-schedule")
+                    .routeId("stats-report-" + definition.name())
+                    .parameter("name", definition.name())
+                    .parameter("cron", definition.cron())
+                    .parameter("timezone", definition.timezone())
+                    .add();
+            LOG.info("Report {} scheduled at '{}' ({}) to {}{}", definition.name(), definition.cron(),
+                    definition.timezone(), definition.slack() ? (webhook.isEmpty() ? "Slack (no slack.webhook-url: "
+                            + "skipped) " : "Slack ") : "", definition.emailTo().isEmpty() ? "" : definition.emailTo());
+        }
+    }
+}
