@@ -13,10 +13,14 @@ public final class Gateway {
     }
 
     public static void main(String[] args) throws Exception {
-        GatewayStartup startup = new GatewayStartup();
-        Main main = create(System.getenv().getOrDefault("GATEWAY_CONFIG", "config/application.properties"), startup);
-        main.run(args);
-        System.exit(startup.failure() != null ? 1 : main.getExitCode());
+        Main main = create(System.getenv().getOrDefault("GATEWAY_CONFIG", "config/application.properties"),
+                new GatewayStartup());
+        try {
+            System.exit(main.run(args));
+        } catch (GatewayStartupException e) {
+            // Already said in one sentence; a stack trace would only hide it.
+            System.exit(1);
+        }
     }
 
     /** A gateway on the given configuration file, not yet started. */

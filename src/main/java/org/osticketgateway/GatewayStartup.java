@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.main.MainSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.OsTicketException;
@@ -74,10 +73,12 @@ final class GatewayStartup extends MainListenerSupport {
         }
     }
 
+    /** Stops start-up before any route starts: nothing runs on a configuration known to be wrong. */
     private void stop(BaseMainSupport main, String sentence) {
         failure = sentence;
         LOG.error("Not starting: {}", sentence);
-        ((MainSupport) main).completed();
+        afterStop(main);
+        throw new GatewayStartupException(sentence);
     }
 
     private static String sentence(OsTicketException e) {

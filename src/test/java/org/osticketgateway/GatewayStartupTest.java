@@ -17,7 +17,11 @@ class GatewayStartupTest {
         for (int i = 0; i < overrides.length; i += 2) {
             main.addOverrideProperty(overrides[i], overrides[i + 1]);
         }
-        main.run();
+        try {
+            main.run();
+        } catch (GatewayStartupException e) {
+            assertThat(e.getMessage()).isEqualTo(startup.failure());
+        }
         return startup;
     }
 
