@@ -14,6 +14,7 @@ class GatewayStartupTest {
         GatewayStartup startup = new GatewayStartup();
         Main main = Gateway.create("config/application.properties", startup);
         main.addOverrideProperty("camel.main.duration-max-seconds", "1");
+        main.addOverrideProperty("camel.server.port", String.valueOf(GatewayTestRun.freePort()));
         for (int i = 0; i < overrides.length; i += 2) {
             main.addOverrideProperty(overrides[i], overrides[i + 1]);
         }

@@ -2,6 +2,9 @@ package org.osticketgateway;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +48,13 @@ public final class GatewayTestRun {
             throw new IllegalStateException(startup.failure());
         }
         return new GatewayTestRun(main, startup, thread);
+    }
+
+    /** A port free on loopback now, for a server the test starts next. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     public Main main() {

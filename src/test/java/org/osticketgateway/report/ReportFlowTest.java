@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,13 +87,15 @@ class ReportFlowTest {
             }
         });
         slack.start();
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            httpPort = free.getLocalPort();
-        }
-        gateway = GatewayTestRun.start(
+        httpPort = GatewayTestRun.freePort();
+        gateway = startGateway("0 0 0 1 1 ? 2099");
+    }
+
+    private GatewayTestRun startGateway(String cron) {
+        return GatewayTestRun.start(
                 "osticket.url", sandbox.url(), "osticket.api-key", "k",
                 "report.names", "daily",
-                "report.daily.cron", "0 0 0 1 1 ? 2099",
+                "report.daily.cron", cron,
                 "report.daily.slack", "true",
                 "report.daily.email-to", "leads@example.com",
                 "report.retry-delay", "50",
@@ -175,6 +176,14 @@ class ReportFlowTest {
         assertThat(unknown.body()).contains("no report named 'nope'");
         assertThat(gateway.main().getCamelContext().getRouteController().getRouteStatus("stats-report-daily"))
                 .isEqualTo(ServiceStatus.Started);
+    }
+
+    @Test
+    void aScheduledReportRunsOnItsCron() {
+        gateway.stop();
+        gateway = startGateway("* * * * * ?");
+        await().atMost(Duration.ofSeconds(20)).until(() -> MAIL.getReceivedMessages().length >= 1);
+        assertThat(slackCalls.get()).isPositive();
     }
 
     private static void collect(Part part, List<Part> into) throws Exception {
