@@ -7,6 +7,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.processor.state.FileStateRepository;
+import org.osticketgateway.Settings;
 import org.osticketgateway.osticket.component.OsTicketComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +27,17 @@ public final class ReportSetup {
     /** Throws {@link IllegalStateException} with a sentence naming the setting when one is wrong. */
     public static void install(CamelContext camel) throws Exception {
         PropertiesComponent properties = camel.getPropertiesComponent();
-        Map<String, ReportDefinition> definitions = ReportDefinitions.load(properties);
-        String webhook = properties.resolveProperty("slack.webhook-url").map(String::trim).orElse("");
-        String state = properties.resolveProperty("gateway.data-dir").orElse("data") + "/report-totals.dat";
+        Settings settings = new Settings(properties);
+        Map<String, ReportDefinition> definitions = ReportDefinitions.load(settings);
+        String webhook = settings.text("slack.webhook-url", "");
+        String state = settings.text("gateway.data-dir", "data") + "/report-totals.dat";
         FileStateRepository previous = FileStateRepository.fileStateRepository(new File(state));
         camel.addService(previous);
         OsTicketComponent osticket = camel.getComponent("osticket", OsTicketComponent.class);
         camel.getRegistry().bind("reports", new ReportService(definitions,
                 new ReportBuilder(osticket.client(), Clock.systemUTC()), previous,
                 webhook.isEmpty() ? null : new SlackWebhook(webhook),
-                properties.resolveProperty("report.email-from").orElse("osticket-gateway@localhost")));
+                settings.text("report.email-from", "osticket-gateway@localhost")));
         for (ReportDefinition definition : definitions.values()) {
             TemplatedRouteBuilder.builder(camel, "stats-report-schedule")
                     .routeId("stats-report-" + definition.name())

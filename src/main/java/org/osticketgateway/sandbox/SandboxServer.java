@@ -29,14 +29,16 @@ public final class SandboxServer implements AutoCloseable {
 
     private final SandboxStore store;
     private final SandboxApi api;
-    private final HttpServer http;
     private final ExecutorService workers;
+    private final int port;
+    private HttpServer http;
 
     private SandboxServer(SandboxStore store, SandboxApi api, HttpServer http, ExecutorService workers) {
         this.store = store;
         this.api = api;
         this.http = http;
         this.workers = workers;
+        this.port = http.getAddress().getPort();
     }
 
     /** Starts on 127.0.0.1; port 0 takes a free one. */
@@ -56,17 +58,32 @@ public final class SandboxServer implements AutoCloseable {
                 });
         SandboxApi api = plugin ? new PluginApi(store, options) : new ReferenceApi(store, options);
         SandboxServer server = new SandboxServer(store, api, http, workers);
-        http.createContext("/api/", server::serve);
-        http.setExecutor(workers);
-        http.start();
+        server.listen(http);
         LOG.info("osTicket sandbox ({} dialect) listening on {} with {} tickets",
                 options.dialect().name().toLowerCase(java.util.Locale.ROOT), server.url(), store.size());
         return server;
     }
 
+    private void listen(HttpServer server) {
+        server.createContext("/api/", this::serve);
+        server.setExecutor(workers);
+        server.start();
+    }
+
     /** The API root to configure as {@code osticket.url}. */
     public String url() {
-        return "http://127.0.0.1:" + http.getAddress().getPort() + "/api";
+        return "http://127.0.0.1:" + port + "/api";
+    }
+
+    /** Stops answering (connections are refused), keeping every ticket: an osTicket outage. */
+    public synchronized void goOffline() {
+        http.stop(0);
+    }
+
+    /** Answers again on the same port, with the same tickets. */
+    public synchronized void comeBack() throws IOException {
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        listen(http);
     }
 
     public int ticketCount() {
@@ -118,7 +135,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         http.stop(0);
         workers.shutdownNow();
         try {

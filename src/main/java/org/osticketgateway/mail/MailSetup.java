@@ -1,0 +1,114 @@
+package org.osticketgateway.mail;
+
+import java.io.File;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.osticketgateway.Settings;
+import org.osticketgateway.osticket.component.OsTicketComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the mailboxes from configuration ({@code mail.mailboxes} and {@code mail.<name>.*}), binds
+ * the beans the mail route calls, and adds one polling route per mailbox from the
+ * {@code mail-to-ticket} template in {@code routes/mail-to-ticket.yaml}. Runs once before the
+ * routes start.
+ */
+public final class MailSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailSetup.class);
+
+    private MailSetup() {
+    }
+
+    public static void install(CamelContext camel, Settings settings) throws Exception {
+        Map<String, Mailbox> mailboxes = new LinkedHashMap<>();
+        for (String name : settings.list("mail.mailboxes")) {
+            mailboxes.put(name, mailbox(settings, name));
+        }
+        String data = settings.text("gateway.data-dir", "data");
+        // The last 100,000 mails taken are remembered in memory; the file keeps them across restarts.
+        IdempotentRepository seen = FileIdempotentRepository.fileIdempotentRepository(new File(data, "mail-seen.dat"),
+                100_000, 512L * 1024 * 1024);
+        FileStateRepository threads = FileStateRepository.fileStateRepository(new File(data, "mail-threads.dat"));
+        threads.setMaxFileStoreSize(512L * 1024 * 1024);
+        camel.addService(seen);
+        camel.addService(threads);
+        camel.getRegistry().bind("mailSeen", seen);
+        camel.getRegistry().bind("mailProperties", javaMailProperties());
+        camel.getRegistry().bind("mail", new MailToTicket(mailboxes,
+                new MailReader(settings.size("mail.max-attachment-bytes", 20L * 1024 * 1024)),
+                RoutingRules.parse("mail.routing", settings.text("mail.routing", "")),
+                new SenderPolicy(settings.list("mail.banned"),
+                        settings.integer("mail.max-tickets-per-sender-per-hour", 20), Clock.systemUTC()),
+                threads, camel.getComponent("osticket", OsTicketComponent.class).client(), Clock.systemUTC()));
+        for (Mailbox mailbox : mailboxes.values()) {
+            TemplatedRouteBuilder.builder(camel, "mail-to-ticket")
+                    .routeId("mail-to-ticket-" + mailbox.name())
+                    .parameter("name", mailbox.name())
+                    .parameter("uri", uri(mailbox))
+                    .add();
+            LOG.info("Mailbox {} polled every {} ms; taken mail is {}", mailbox, mailbox.pollDelay(),
+                    switch (mailbox.after()) {
+                        case "archive" -> "moved to " + mailbox.archiveFolder();
+                        case "delete" -> "deleted";
+                        default -> "left, flagged seen";
+                    });
+        }
+    }
+
+    private static Mailbox mailbox(Settings settings, String name) {
+        String p = "mail." + name + ".";
+        String protocol = settings.text(p + "protocol", "imaps");
+        if (!protocol.matches("imaps?|pop3s?")) {
+            throw new IllegalStateException(p + "protocol must be imap, imaps, pop3 or pop3s");
+        }
+        String after = settings.text(p + "after", "archive");
+        if (!after.matches("archive|delete|seen")) {
+            throw new IllegalStateException(p + "after must be archive, delete or seen");
+        }
+        String topic = settings.text(p + "topic-id", null);
+        return new Mailbox(name, protocol, settings.required(p + "host", "the mailbox's server"),
+                settings.integer(p + "port", protocol.endsWith("s") ? (protocol.startsWith("imap") ? 993 : 995)
+                        : (protocol.startsWith("imap") ? 143 : 110)),
+                settings.required(p + "username", "the mailbox's login"), settings.text(p + "password", ""),
+                settings.text(p + "folder", "INBOX"), after, settings.text(p + "archive-folder", "Archive"),
+                settings.text(p + "error-folder", "Errors"), settings.text(p + "department", null),
+                settings.text(p + "priority", null), topic == null ? null : (long) settings.integer(p + "topic-id", 0),
+                settings.integer(p + "poll-delay", 10000));
+    }
+
+    /**
+     * Fetch a mail in one piece rather than in 16 KB slices (a 10 MB attachment would take hundreds
+     * of round trips), and never wait forever on a silent server.
+     */
+    private static Properties javaMailProperties() {
+        Properties properties = new Properties();
+        for (String protocol : new String[] {"imap", "imaps", "pop3", "pop3s"}) {
+            properties.setProperty("mail." + protocol + ".partialfetch", "false");
+            properties.setProperty("mail." + protocol + ".connectiontimeout", "30000");
+            properties.setProperty("mail." + protocol + ".timeout", "120000");
+        }
+        return properties;
+    }
+
+    /** The camel-mail URI: unseen mail only, flagged seen only once the route succeeded. */
+    private static String uri(Mailbox mailbox) {
+        String after = switch (mailbox.after()) {
+            case "archive" -> "&moveTo=" + mailbox.archiveFolder();
+            case "delete" -> "&delete=true";
+            default -> "";
+        };
+        return mailbox.protocol() + "://" + mailbox.host() + ":" + mailbox.port() + "?username=" + mailbox.username()
+                + "&password=RAW(" + mailbox.password() + ")&folderName=" + mailbox.folder()
+                + "&unseen=true&peek=true&mapMailMessage=false&additionalJavaMailProperties=#mailProperties&delay="
+                + mailbox.pollDelay() + after;
+    }
+}

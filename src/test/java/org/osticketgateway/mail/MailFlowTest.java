@@ -1,0 +1,214 @@
+package org.osticketgateway.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.osticketgateway.GatewayTestRun;
+import org.osticketgateway.osticket.OsTicketClient;
+import org.osticketgateway.osticket.OsTicketSettings;
+import org.osticketgateway.osticket.model.MessageFormat;
+import org.osticketgateway.osticket.model.SearchQuery;
+import org.osticketgateway.osticket.model.ThreadEntry;
+import org.osticketgateway.osticket.model.ThreadEntryType;
+import org.osticketgateway.osticket.model.Ticket;
+import org.osticketgateway.osticket.model.TicketRef;
+import org.osticketgateway.osticket.model.TicketSummary;
+import org.osticketgateway.sandbox.SandboxOptions;
+import org.osticketgateway.sandbox.SandboxServer;
+
+/**
+ * Mail to tickets end to end: GreenMail as the IMAP server, the sandbox as osTicket, the gateway
+ * as the README runs it, and a corpus of realistic mails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MailFlowTest {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(
+            ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP)).withPerMethodLifecycle(false);
+
+    @TempDir
+    static Path data;
+
+    private SandboxServer sandbox;
+    private OsTicketClient client;
+    private GatewayTestRun gateway;
+    private GreenMailUser support;
+
+    @BeforeAll
+    void start() throws Exception {
+        sandbox = SandboxServer.start(0, SandboxOptions.withKey("k"), false);
+        client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), "k"));
+        support = MAIL.setUser("support@example.com", "support", "imap-secret");
+        gateway = GatewayTestRun.start(
+                "osticket.url", sandbox.url(), "osticket.api-key", "k",
+                "mail.mailboxes", "support",
+                "mail.support.protocol", "imap",
+                "mail.support.host", "127.0.0.1",
+                "mail.support.port", String.valueOf(MAIL.getImap().getPort()),
+                "mail.support.username", "support",
+                "mail.support.password", "imap-secret",
+                "mail.support.department", "Support",
+                "mail.support.poll-delay", "200",
+                "mail.routing", "to:billing@example\\.com=Billing; subject:(?i)invoice=Accounting",
+                "mail.max-attachment-bytes", String.valueOf(11 * 1024 * 1024),
+                "camel.server.port", String.valueOf(GatewayTestRun.freePort()),
+                "gateway.data-dir", data.toString());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        gateway.stop();
+        client.close();
+        sandbox.close();
+    }
+
+    private Ticket ticketWithSubject(String subject) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !matching(subject).isEmpty());
+        List<TicketSummary> found = matching(subject);
+        assertThat(found).as("tickets with subject " + subject).hasSize(1);
+        return client.getTicket(TicketRef.ofNumber(found.get(0).number()));
+    }
+
+    private List<TicketSummary> matching(String subject) {
+        return client.searchAll(SearchQuery.all().withQuery(subject)).filter(t -> t.subject().equals(subject)).toList();
+    }
+
+    private int count(String folder) {
+        MailFolder box = MAIL.getManagers().getImapHostManager().getFolder(support, folder);
+        return box == null ? 0 : box.getMessageCount();
+    }
+
+    private void awaitArchived(int archived) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("Archive") + count("Errors") >= archived);
+    }
+
+    @Test
+    void aGmailMessageBecomesATicketRoutedByRecipient() throws Exception {
+        support.deliver(MailCorpus.gmail("<gmail-1@mail.gmail.com>", "Ann Example <ann@example.org>",
+                "billing@example.com", "Charged twice", "Hello,\nI was charged twice."));
+        Ticket ticket = ticketWithSubject("Charged twice");
+        assertThat(ticket.requester().name()).isEqualTo("Ann Example");
+        assertThat(ticket.requester().email()).isEqualTo("ann@example.org");
+        assertThat(ticket.department()).isEqualTo("Billing");
+        assertThat(ticket.source()).isEqualTo("Email");
+        assertThat(ticket.thread().get(0).body()).isEqualTo("Hello,\nI was charged twice.");
+        assertThat(ticket.thread().get(0).format()).isEqualTo(MessageFormat.TEXT);
+    }
+
+    @Test
+    void anOutlookHtmlMailIsSanitisedAndKeepsItsInlineImage() throws Exception {
+        support.deliver(MailCorpus.outlookHtml("<outlook-1@example.net>", "Bob <bob@example.net>", "Printer error"));
+        Ticket ticket = ticketWithSubject("Printer error");
+        ThreadEntry message = ticket.thread().get(0);
+        assertThat(message.format()).isEqualTo(MessageFormat.HTML);
+        assertThat(message.body()).contains("<b>printer</b>").doesNotContain("<script>");
+        assertThat(message.attachments()).containsExactly("image001.png");
+        assertThat(ticket.priority()).isEqualTo("High");
+        assertThat(ticket.department()).isEqualTo("Support");
+    }
+
+    @Test
+    void aLatin1MailKeepsItsCharacters() throws Exception {
+        support.deliver(MailCorpus.latin1("<latin1-1@example.de>", "Jürgen <juergen@example.de>"));
+        Ticket ticket = ticketWithSubject("Grüße aus Köln");
+        assertThat(ticket.requester().name()).isEqualTo("Jürgen");
+        assertThat(ticket.thread().get(0).body()).isEqualTo("Schöne Grüße, der Drucker läuft nicht.");
+        assertThat(ticket.thread().get(0).attachments()).containsExactly("Übersicht.bin");
+    }
+
+    @Test
+    void aReplyWithReferencesIsANoteWithoutTheQuotedHistory() throws Exception {
+        support.deliver(MailCorpus.plain("<thread-1@example.org>", "carol@example.org", "VPN down", "The VPN is down."));
+        Ticket ticket = ticketWithSubject("VPN down");
+        support.deliver(MailCorpus.reply("<thread-2@example.org>", "carol@example.org", "Re: VPN down",
+                "<thread-1@example.org>"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                client.getTicket(TicketRef.ofNumber(ticket.number())).thread().size() == 2);
+        ThreadEntry note = client.getTicket(TicketRef.ofNumber(ticket.number())).thread().get(1);
+        assertThat(note.type()).isEqualTo(ThreadEntryType.NOTE);
+        assertThat(note.body()).startsWith("Reply by email from <carol@example.org>:")
+                .contains("It works again, thanks!").doesNotContain("Please restart");
+        assertThat(matching("Re: VPN down")).isEmpty();
+    }
+
+    @Test
+    void aReplyByTicketNumberLandsOnlyWhenTheOwnerSendsIt() throws Exception {
+        support.deliver(MailCorpus.plain("<num-1@example.org>", "dave@example.org", "Laptop broken", "Screen is black."));
+        Ticket ticket = ticketWithSubject("Laptop broken");
+        String subject = "Re: [#" + ticket.number() + "] Laptop broken";
+        support.deliver(MailCorpus.plain("<num-2@example.org>", "dave@example.org", subject, "Still black."));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                client.getTicket(TicketRef.ofNumber(ticket.number())).thread().size() == 2);
+
+        support.deliver(MailCorpus.plain("<num-3@example.org>", "eve@example.org", subject, "Me too!"));
+        Ticket eves = ticketWithSubject(subject);
+        assertThat(eves.number()).isNotEqualTo(ticket.number());
+        assertThat(client.getTicket(TicketRef.ofNumber(ticket.number())).thread()).hasSize(2);
+    }
+
+    @Test
+    void machinesNeverOpenTickets() throws Exception {
+        int before = sandbox.ticketCount();
+        int archived = count("Archive") + count("Errors");
+        support.deliver(MailCorpus.outOfOffice("<ooo-1@example.org>", "frank@example.org"));
+        support.deliver(MailCorpus.bounce("<dsn-1@mail.example.com>"));
+        awaitArchived(archived + 2);
+        assertThat(sandbox.ticketCount()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedMimeGoesToTheErrorFolderWithADeadLetter() throws Exception {
+        int errors = count("Errors");
+        support.deliver(MailCorpus.malformed("<broken-1@example.com>"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("Errors") == errors + 1);
+        Path deadLetters = data.resolve("mail-dead-letters.jsonl");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(deadLetters)
+                && Files.readString(deadLetters).contains("<broken-1@example.com>"));
+        assertThat(Files.readString(deadLetters)).contains("\"mailbox\":\"support\"").contains("reason")
+                .doesNotContain("imap-secret");
+    }
+
+    @Test
+    void largeAttachmentsAreImportedUpToTheLimitAndNamedBeyondIt() throws Exception {
+        support.deliver(MailCorpus.withAttachment("<big-1@example.org>", "gina@example.org", "Big log",
+                "log.zip", 10 * 1024 * 1024));
+        Ticket big = ticketWithSubject("Big log");
+        assertThat(big.thread().get(0).attachments()).containsExactly("log.zip");
+
+        support.deliver(MailCorpus.withAttachment("<big-2@example.org>", "gina@example.org", "Huge dump",
+                "dump.zip", 12 * 1024 * 1024));
+        Ticket huge = ticketWithSubject("Huge dump");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                client.getTicket(TicketRef.ofNumber(huge.number())).thread().size() == 2);
+        assertThat(client.getTicket(TicketRef.ofNumber(huge.number())).thread().get(1).body())
+                .contains("dump.zip").contains("not imported");
+    }
+
+    @Test
+    void theSameMailTwiceMakesOneTicket() throws Exception {
+        MimeMessage mail = MailCorpus.plain("<dup-1@example.org>", "hank@example.org", "Duplicate me", "once");
+        support.deliver(mail);
+        ticketWithSubject("Duplicate me");
+        int archived = count("Archive") + count("Errors");
+        support.deliver(MailCorpus.plain("<dup-1@example.org>", "hank@example.org", "Duplicate me", "once"));
+        awaitArchived(archived + 1);
+        assertThat(matching("Duplicate me")).hasSize(1);
+    }
+}
