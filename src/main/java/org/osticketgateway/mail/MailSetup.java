@@ -70,9 +70,12 @@ public final class MailSetup {
         if (!protocol.matches("imaps?|pop3s?")) {
             throw new IllegalStateException(p + "protocol must be imap, imaps, pop3 or pop3s");
         }
-        String after = settings.text(p + "after", "archive");
+        String after = settings.text(p + "after", protocol.startsWith("pop3") ? "delete" : "archive");
         if (!after.matches("archive|delete|seen")) {
             throw new IllegalStateException(p + "after must be archive, delete or seen");
+        }
+        if (protocol.startsWith("pop3") && !after.equals("delete")) {
+            throw new IllegalStateException(p + "after must be delete for POP3, which has no folders or flags");
         }
         String topic = settings.text(p + "topic-id", null);
         return new Mailbox(name, protocol, settings.required(p + "host", "the mailbox's server"),
@@ -82,7 +85,7 @@ public final class MailSetup {
                 settings.text(p + "folder", "INBOX"), after, settings.text(p + "archive-folder", "Archive"),
                 settings.text(p + "error-folder", "Errors"), settings.text(p + "department", null),
                 settings.text(p + "priority", null), topic == null ? null : (long) settings.integer(p + "topic-id", 0),
-                settings.integer(p + "poll-delay", 10000));
+                settings.integer(p + "poll-delay", 10000), settings.integer(p + "batch-size", 50));
     }
 
     /**
@@ -109,6 +112,6 @@ public final class MailSetup {
         return mailbox.protocol() + "://" + mailbox.host() + ":" + mailbox.port() + "?username=" + mailbox.username()
                 + "&password=RAW(" + mailbox.password() + ")&folderName=" + mailbox.folder()
                 + "&unseen=true&peek=true&mapMailMessage=false&additionalJavaMailProperties=#mailProperties&delay="
-                + mailbox.pollDelay() + after;
+                + mailbox.pollDelay() + "&maxMessagesPerPoll=" + mailbox.batchSize() + after;
     }
 }

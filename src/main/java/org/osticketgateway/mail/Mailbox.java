@@ -7,7 +7,7 @@ package org.osticketgateway.mail;
  */
 public record Mailbox(String name, String protocol, String host, int port, String username, String password,
                       String folder, String after, String archiveFolder, String errorFolder, String department,
-                      String priority, Long topicId, long pollDelay) {
+                      String priority, Long topicId, long pollDelay, int batchSize) {
 
     /** Never prints the password. */
     @Override
