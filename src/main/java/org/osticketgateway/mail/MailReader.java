@@ -130,16 +130,19 @@ public final class MailReader {
         }
     }
 
+    /** A text part, with mail's CRLF line ends made plain newlines. */
     private static String text(Part part) throws MessagingException, IOException {
+        String text;
         try {
             Object content = part.getContent();
-            return content instanceof String s ? s : new String(((InputStream) content).readAllBytes());
+            text = content instanceof String s ? s : new String(((InputStream) content).readAllBytes());
         } catch (UnsupportedEncodingException e) {
             // An unknown charset: read the bytes as Latin-1 rather than lose the mail.
             try (InputStream in = part.getInputStream()) {
-                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
             }
         }
+        return text.replace("\r\n", "\n");
     }
 
     private static Map<String, List<String>> headers(Message message) throws MessagingException {
