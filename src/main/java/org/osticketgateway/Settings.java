@@ -28,20 +28,19 @@ public final class Settings {
     }
 
     public int integer(String key, int fallback) {
-        String value = text(key, String.valueOf(fallback));
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(key + " must be a whole number, not '" + value + "'");
-        }
+        return (int) number(key, fallback, "a whole number");
     }
 
     public long size(String key, long fallback) {
+        return number(key, fallback, "a number of bytes");
+    }
+
+    private long number(String key, long fallback, String what) {
         String value = text(key, String.valueOf(fallback));
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(key + " must be a number of bytes, not '" + value + "'");
+            throw new IllegalStateException(key + " must be " + what + ", not '" + value + "'");
         }
     }
 
