@@ -1,0 +1,15 @@
+# osTicket Gateway. Build the jar first: mvn -B package -DskipTests
+# Untested here (no Docker on the build machines); see README "Running it in a container".
+FROM eclipse-temurin:17-jre
+WORKDIR /opt/osticket-gateway
+COPY target/osticket-gateway.jar ./
+COPY target/lib ./lib
+COPY config ./config
+COPY routes ./routes
+# The management port listens on localhost by default; inside a container it must face the network.
+ENV CAMEL_SERVER_HOST=0.0.0.0 \
+    GATEWAY_DATA_DIR=/var/lib/osticket-gateway
+VOLUME /var/lib/osticket-gateway
+EXPOSE 8081
+USER 65534
+CMD ["java", "-jar", "osticket-gateway.jar"]
