@@ -10,6 +10,7 @@ import org.osticketgateway.osticket.OsTicketException;
 import org.osticketgateway.osticket.OsTicketFailure;
 import org.osticketgateway.osticket.component.OsTicketComponent;
 import org.osticketgateway.osticket.model.SearchQuery;
+import org.osticketgateway.command.CommandSetup;
 import org.osticketgateway.mail.MailSetup;
 import org.osticketgateway.report.ReportSetup;
 import org.osticketgateway.sandbox.SandboxOptions;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Before the routes start: brings up the sandbox when no osTicket is configured, checks osTicket
- * once (reachable, key accepted, dialect known), and sets up the reports and mailboxes. A problem stops the
+ * once (reachable, key accepted, dialect known), and sets up the reports, mailboxes and commands. A problem stops the
  * gateway with one sentence that names the setting.
  */
 final class GatewayStartup extends MainListenerSupport {
@@ -65,7 +66,9 @@ final class GatewayStartup extends MainListenerSupport {
             LOG.info("osTicket at {} is ready: {} dialect{}", client.settings().baseUrl(), client.dialect(),
                     page.total() == null ? "" : ", " + page.total() + " tickets");
             ReportSetup.install(main.getCamelContext());
-            MailSetup.install(main.getCamelContext(), new Settings(main.getCamelContext().getPropertiesComponent()));
+            Settings settings = new Settings(main.getCamelContext().getPropertiesComponent());
+            MailSetup.install(main.getCamelContext(), settings);
+            CommandSetup.install(main.getCamelContext(), settings);
         } catch (OsTicketException e) {
             stop(main, sentence(e));
         } catch (IllegalStateException | IllegalArgumentException e) {

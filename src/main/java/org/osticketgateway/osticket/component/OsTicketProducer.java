@@ -1,9 +1,5 @@
 package org.osticketgateway.osticket.component;
 
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -11,6 +7,7 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.OsTicketException;
+import org.osticketgateway.osticket.RequestBinding;
 import org.osticketgateway.osticket.model.CreatedTicket;
 import org.osticketgateway.osticket.model.DeletedTicket;
 import org.osticketgateway.osticket.model.NewTicket;
@@ -25,11 +22,6 @@ import org.osticketgateway.osticket.model.UpdatedTicket;
 
 /** Calls the operation its endpoint names and puts the canonical result in the body. */
 public class OsTicketProducer extends DefaultProducer {
-
-    private static final ObjectMapper BODIES = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .build();
 
     private final OsTicketEndpoint endpoint;
 
@@ -154,19 +146,6 @@ public class OsTicketProducer extends DefaultProducer {
     /** The body as the request type: itself, or a Map or JSON text of its fields. */
     private static <T> T body(Message in, Class<T> type, OsTicketOperation operation) {
         Object body = in.getBody();
-        if (type.isInstance(body)) {
-            return type.cast(body);
-        }
-        if (body == null) {
-            throw OsTicketException.invalidRequest(operation.name(), "the body must be a " + type.getSimpleName());
-        }
-        try {
-            return body instanceof String || body instanceof byte[]
-                    ? BODIES.readValue(in.getBody(String.class), type)
-                    : BODIES.convertValue(body, type);
-        } catch (Exception e) {
-            throw OsTicketException.invalidRequest(operation.name(), "the body is not a valid "
-                    + type.getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return RequestBinding.bind(body instanceof byte[] ? in.getBody(String.class) : body, type, operation.name());
     }
 }

@@ -34,6 +34,11 @@ public record NewTicket(
                 null, List.of());
     }
 
+    public NewTicket withMessage(String value) {
+        return new NewTicket(name, email, subject, value, format, phone, ip, source, department, topicId, priority,
+                parent, dueDate, autorespond, attachments);
+    }
+
     public NewTicket withFormat(MessageFormat value) {
         return new NewTicket(name, email, subject, message, value, phone, ip, source, department, topicId, priority,
                 parent, dueDate, autorespond, attachments);

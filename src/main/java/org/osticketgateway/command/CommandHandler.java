@@ -1,0 +1,85 @@
+package org.osticketgateway.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Optional;
+import org.osticketgateway.osticket.OsTicketClient;
+import org.osticketgateway.osticket.OsTicketException;
+import org.osticketgateway.osticket.OsTicketFailure;
+import org.osticketgateway.osticket.RequestBinding;
+import org.osticketgateway.osticket.model.CreatedTicket;
+import org.osticketgateway.osticket.model.NewTicket;
+import org.osticketgateway.osticket.model.SearchQuery;
+import org.osticketgateway.osticket.model.TicketRef;
+import org.osticketgateway.osticket.model.TicketUpdate;
+
+/**
+ * Applies a validated command through the osTicket client and returns the canonical result. A
+ * created ticket's first message ends with the command id, so a create interrupted by a crash can
+ * be found again instead of being made twice.
+ */
+public final class CommandHandler {
+
+    private final OsTicketClient client;
+
+    public CommandHandler(OsTicketClient client) {
+        this.client = client;
+    }
+
+    static String marker(String commandId) {
+        return "[osticket-gateway command " + commandId + "]";
+    }
+
+    JsonNode apply(Command command) {
+        JsonNode data = command.data();
+        Object result = switch (command.type()) {
+            case "osticket.ticket.create" -> create(command);
+            case "osticket.ticket.update" -> client.updateTicket(ref(data, "ticket"),
+                    RequestBinding.bind(data.get("changes"), TicketUpdate.class, "updateTicket"));
+            case "osticket.ticket.delete" -> client.deleteTicket(ref(data, "ticket"));
+            case "osticket.ticket.get" -> client.getTicket(ref(data, "ticket"));
+            case "osticket.subticket.link" -> client.linkSubticket(ref(data, "parent"), ref(data, "child"));
+            case "osticket.subticket.unlink" -> client.unlinkSubticket(ref(data, "child"));
+            default -> throw new RejectedCommandException("unknown command type '" + command.type() + "'");
+        };
+        return RequestBinding.tree(result);
+    }
+
+    private CreatedTicket create(Command command) {
+        NewTicket ticket = RequestBinding.bind(command.data(), NewTicket.class, "createTicket");
+        return client.createTicket(ticket.withMessage(ticket.message() + "\n\n" + marker(command.id())));
+    }
+
+    /**
+     * After a crash during a create: the ticket it made, if osTicket has one whose first message
+     * carries this command's marker and which was created since the command started.
+     */
+    Optional<JsonNode> findCreated(Command command, Instant started) {
+        String subject = command.data().path("subject").asText();
+        String marker = marker(command.id());
+        return client.searchAll(SearchQuery.all().withQuery(subject))
+                .filter(t -> subject.equals(t.subject()))
+                .filter(t -> t.created() == null || !t.created().isBefore(started.minusSeconds(60)))
+                .map(t -> client.getTicket(new TicketRef(t.number(), t.id())))
+                .filter(t -> !t.thread().isEmpty() && t.thread().get(0).body() != null
+                        && t.thread().get(0).body().contains(marker))
+                .findFirst()
+                .map(t -> RequestBinding.tree(new CreatedTicket(t.id(), t.number(), t.subject())));
+    }
+
+    /**
+     * Whether a failure of a redelivered command only says that its effect is already there: the
+     * ticket already deleted, the link already made or removed.
+     */
+    static boolean alreadyDone(Command command, OsTicketException e) {
+        return switch (command.type()) {
+            case "osticket.ticket.delete", "osticket.subticket.unlink" -> e.failure() == OsTicketFailure.NOT_FOUND;
+            case "osticket.subticket.link" -> e.failure() == OsTicketFailure.CONFLICT;
+            default -> false;
+        };
+    }
+
+    private static TicketRef ref(JsonNode data, String field) {
+        return RequestBinding.bind(data.get(field), TicketRef.class, field);
+    }
+}

@@ -1,0 +1,92 @@
+package org.osticketgateway.command;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Locale;
+import org.osticketgateway.osticket.OsTicketException;
+
+/**
+ * The one result of one command: applied (with the canonical API result), failed (osTicket refused
+ * it for good) or rejected (the command itself is wrong). Published as a CloudEvent.
+ */
+public record CommandResult(String commandId, String commandType, Status status, JsonNode result, JsonNode error) {
+
+    public enum Status {
+        APPLIED, FAILED, REJECTED;
+
+        String apiName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static CommandResult applied(Command command, JsonNode result) {
+        return new CommandResult(command.id(), command.type(), Status.APPLIED, result, null);
+    }
+
+    static CommandResult failed(Command command, OsTicketException e) {
+        ObjectNode error = NODES.objectNode()
+                .put("failure", e.failure().name())
+                .put("status", e.status())
+                .put("message", e.getMessage())
+                .put("retryable", e.isRetryable());
+        return new CommandResult(command.id(), command.type(), Status.FAILED, null, error);
+    }
+
+    static CommandResult rejected(String commandId, String commandType, String reason) {
+        return new CommandResult(commandId, commandType, Status.REJECTED, null,
+                NODES.objectNode().put("failure", "REJECTED").put("message", reason));
+    }
+
+    @JsonIgnore
+    public boolean isApplied() {
+        return status == Status.APPLIED;
+    }
+
+    /** Why it was not applied, for the dead letter. */
+    @JsonIgnore
+    public String reason() {
+        return error == null ? null : error.path("message").asText();
+    }
+
+    /** The result as a structured CloudEvent, its id derived from the command's. */
+    public String toCloudEvent(String source) {
+        ObjectNode event = NODES.objectNode()
+                .put("specversion", "1.0")
+                .put("id", commandId + ":result")
+                .put("source", source)
+                .put("type", "osticket.command.result")
+                .put("subject", commandId)
+                .put("time", Instant.now().toString())
+                .put("datacontenttype", "application/json");
+        ObjectNode data = event.putObject("data")
+                .put("commandId", commandId)
+                .put("commandType", commandType)
+                .put("status", status.apiName());
+        if (result != null) {
+            data.set("result", result);
+        }
+        if (error != null) {
+            data.set("error", error);
+        }
+        return event.toString();
+    }
+
+    String toJson() {
+        return JSON.valueToTree(this).toString();
+    }
+
+    static CommandResult fromJson(String json) {
+        try {
+            return JSON.readValue(json, CommandResult.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
