@@ -1,27 +1,30 @@
 package org.osticketgateway.command;
 
 import java.time.Instant;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 
 /**
  * What happened to each command id, kept across restarts: started (the call may or may not have
- * reached osTicket), done (with its result, not yet published) or published. It is what makes a
- * redelivered command take effect once and get one result.
+ * reached osTicket), done (with its result, not yet published) — in this gateway's own state — and
+ * published, in a repository that several gateways can share (a Kafka topic), so that a command
+ * redelivered to another gateway after a rebalance is not applied again.
  */
 public final class CommandLedger {
 
     private static final String STARTED = "started:";
     private static final String DONE = "done:";
-    private static final String PUBLISHED = "published";
 
     private final StateRepository<String, String> states;
+    private final IdempotentRepository published;
 
-    public CommandLedger(StateRepository<String, String> states) {
+    public CommandLedger(StateRepository<String, String> states, IdempotentRepository published) {
         this.states = states;
+        this.published = published;
     }
 
     boolean isPublished(String id) {
-        return PUBLISHED.equals(states.getState(id));
+        return published.contains(id);
     }
 
     /** The result of a command already done but not yet published, or null. */
@@ -44,8 +47,10 @@ public final class CommandLedger {
         states.setState(result.commandId(), DONE + result.toJson());
     }
 
+    /** The command took effect and its result is written: never again. */
     void published(String id) {
-        states.setState(id, PUBLISHED);
+        published.add(id);
+        states.setState(id, "");
     }
 
     /** As if the command had never been seen (the state repository keeps keys; empty means none). */

@@ -26,9 +26,9 @@ import org.osticketgateway.sandbox.SandboxOptions;
 import org.osticketgateway.sandbox.SandboxServer;
 
 /**
- * 2,000 commands while the gateway is stopped and restarted once and osTicket is away for 20 s:
- * every command has exactly one result, no ticket is created twice, nothing is dead-lettered —
- * counted.
+ * 2,000 commands while the gateway is stopped and restarted once and osTicket is away for 20 s,
+ * with the ledger of published commands on Kafka: every command has exactly one result, no ticket
+ * is created twice, nothing is dead-lettered — counted.
  */
 class CommandChaosTest {
 
@@ -42,6 +42,7 @@ class CommandChaosTest {
                 "osticket.url", sandbox.url(), "osticket.api-key", "k",
                 "kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "commands.enabled", "true",
+                "commands.ledger", "kafka",
                 "commands.retry-delay", "100", "commands.max-retry-delay", "1000",
                 "camel.server.port", String.valueOf(GatewayTestRun.freePort()),
                 "gateway.data-dir", data.toString());
