@@ -11,6 +11,7 @@ import org.osticketgateway.osticket.OsTicketFailure;
 import org.osticketgateway.osticket.component.OsTicketComponent;
 import org.osticketgateway.osticket.model.SearchQuery;
 import org.osticketgateway.command.CommandSetup;
+import org.osticketgateway.events.EventSetup;
 import org.osticketgateway.mail.MailSetup;
 import org.osticketgateway.report.ReportSetup;
 import org.osticketgateway.sandbox.SandboxOptions;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Before the routes start: brings up the sandbox when no osTicket is configured, checks osTicket
- * once (reachable, key accepted, dialect known), and sets up the reports, mailboxes and commands. A problem stops the
+ * once (reachable, key accepted, dialect known), and sets up the reports, mailboxes, commands and events. A problem stops the
  * gateway with one sentence that names the setting.
  */
 final class GatewayStartup extends MainListenerSupport {
@@ -69,6 +70,7 @@ final class GatewayStartup extends MainListenerSupport {
             Settings settings = new Settings(main.getCamelContext().getPropertiesComponent());
             MailSetup.install(main.getCamelContext(), settings);
             CommandSetup.install(main.getCamelContext(), settings);
+            EventSetup.install(main.getCamelContext(), settings);
         } catch (OsTicketException e) {
             stop(main, sentence(e));
         } catch (IllegalStateException | IllegalArgumentException e) {

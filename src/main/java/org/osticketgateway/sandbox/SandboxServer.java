@@ -32,6 +32,8 @@ public final class SandboxServer implements AutoCloseable {
     private final ExecutorService workers;
     private final int port;
     private HttpServer http;
+    private volatile boolean failingSearches;
+    private final java.util.concurrent.atomic.AtomicInteger failedSearches = new java.util.concurrent.atomic.AtomicInteger();
 
     private SandboxServer(SandboxStore store, SandboxApi api, HttpServer http, ExecutorService workers) {
         this.store = store;
@@ -75,6 +77,36 @@ public final class SandboxServer implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/api";
     }
 
+    /**
+     * Makes search answer 500 (or answer again): an osTicket that fails halfway, while the other
+     * endpoints still work.
+     */
+    public void failSearches(boolean failing) {
+        failingSearches = failing;
+    }
+
+    /** How many searches were failed on purpose so far. */
+    public int failedSearches() {
+        return failedSearches.get();
+    }
+
+    private SandboxResponse failedSearch() {
+        failedSearches.incrementAndGet();
+        return new SandboxResponse(500, SandboxResponse.JSON, "{\"error\":\"Internal server error\"}");
+    }
+
+    /** Adds {@code count} plain open tickets, created a day ago: a large helpdesk, quickly. */
+    public void addTickets(int count, String subjectPrefix) {
+        synchronized (store) {
+            java.time.Instant at = store.now().minus(java.time.Duration.ofDays(1));
+            for (int i = 0; i < count; i++) {
+                SandboxTicket ticket = store.open("Load " + i, "load" + i + "@example.com", "10.0.0.1", "API", at);
+                ticket.subject = subjectPrefix + " " + i;
+                store.addEntry(ticket, "M", ticket.name, null, "load", "text", at, java.util.List.of());
+            }
+        }
+    }
+
     /** Stops answering (connections are refused), keeping every ticket: an osTicket outage. */
     public synchronized void goOffline() {
         http.stop(0);
@@ -103,7 +135,8 @@ public final class SandboxServer implements AutoCloseable {
                     in.readAllBytes());
             SandboxResponse response;
             try {
-                response = api.handle(request);
+                response = failingSearches && request.path().startsWith("/tickets-search.php")
+                        ? failedSearch() : api.handle(request);
             } catch (RuntimeException e) {
                 // A bug of the sandbox answers as a server error would, not as a dropped connection.
                 LOG.error("sandbox failed on {} {}", request.method(), request.path(), e);

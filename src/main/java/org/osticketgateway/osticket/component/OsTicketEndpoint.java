@@ -7,7 +7,8 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.osticketgateway.events.ChangeDetector;
 import org.osticketgateway.osticket.model.SortField;
 import org.osticketgateway.osticket.model.SortOrder;
 import org.osticketgateway.osticket.model.StatsRange;
@@ -19,8 +20,8 @@ import org.osticketgateway.osticket.model.StatsRange;
  * same fields), and optionally a {@code SearchQuery} or {@code StatsQuery} instead of the options.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "osticket", title = "osTicket", syntax = "osticket:operation",
-        producerOnly = true, category = {Category.API}, headersClass = OsTicketConstants.class)
-public class OsTicketEndpoint extends DefaultEndpoint {
+        category = {Category.API}, headersClass = OsTicketConstants.class)
+public class OsTicketEndpoint extends ScheduledPollEndpoint {
 
     @UriPath(description = "The API operation")
     private final OsTicketOperation operation;
@@ -71,6 +72,12 @@ public class OsTicketEndpoint extends DefaultEndpoint {
     @UriParam(label = "stats", description = "End date, ISO 8601")
     private String endDate;
 
+    @UriParam(label = "consumer", description = "osticket:events: the change detector to poll with")
+    private ChangeDetector detector;
+    @UriParam(label = "consumer", defaultValue = "12",
+            description = "osticket:events: sweep every ticket (deletions, overdue) every this many polls; 0: never")
+    private int sweepEvery = 12;
+
     public OsTicketEndpoint(String uri, OsTicketComponent component, OsTicketOperation operation) {
         super(uri, component);
         this.operation = operation;
@@ -87,8 +94,32 @@ public class OsTicketEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("osticket:" + operation + " is a producer only");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation != OsTicketOperation.events) {
+            throw new UnsupportedOperationException("osticket:" + operation + " is a producer; osticket:events consumes");
+        }
+        if (detector == null) {
+            throw new IllegalArgumentException("osticket:events needs a detector (detector=#bean)");
+        }
+        OsTicketEventsConsumer consumer = new OsTicketEventsConsumer(this, processor, detector, sweepEvery);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    public ChangeDetector getDetector() {
+        return detector;
+    }
+
+    public void setDetector(ChangeDetector detector) {
+        this.detector = detector;
+    }
+
+    public int getSweepEvery() {
+        return sweepEvery;
+    }
+
+    public void setSweepEvery(int sweepEvery) {
+        this.sweepEvery = sweepEvery;
     }
 
     public OsTicketOperation getOperation() {

@@ -3,10 +3,13 @@ package org.osticketgateway.osticket.component;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The operations of {@code osticket:<operation>}, one for each API endpoint. */
+/**
+ * The operations of {@code osticket:<operation>}: one producer for each API endpoint, and
+ * {@code events}, the consumer that polls for ticket changes.
+ */
 public enum OsTicketOperation {
     createTicket, getTicket, updateTicket, searchTickets, deleteTicket, getStats, listStatuses, getParent,
-    listChildren, linkSubticket, unlinkSubticket;
+    listChildren, linkSubticket, unlinkSubticket, events;
 
     public static OsTicketOperation fromUri(String name) {
         return Arrays.stream(values()).filter(o -> o.name().equalsIgnoreCase(name)).findFirst()

@@ -61,6 +61,7 @@ public class OsTicketProducer extends DefaultProducer {
             case listChildren -> client.listChildren(ref(in, "parent"));
             case linkSubticket -> client.linkSubticket(ref(in, "parent"), ref(in, "child"));
             case unlinkSubticket -> client.unlinkSubticket(ref(in, "child"));
+            case events -> throw new IllegalStateException("osticket:events is a consumer: use it in from:");
         };
         in.setBody(result);
     }

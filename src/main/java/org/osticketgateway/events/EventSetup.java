@@ -1,0 +1,44 @@
+package org.osticketgateway.events;
+
+import java.io.File;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.osticketgateway.Settings;
+import org.osticketgateway.osticket.OsTicketClient;
+import org.osticketgateway.osticket.component.OsTicketComponent;
+
+/**
+ * Binds what {@code routes/ticket-events.yaml} uses: the change detector, its state (watermark and
+ * one compact snapshot per ticket, in {@code <gateway.data-dir>/ticket-events.dat}) and the
+ * CloudEvents envelope. Runs once before the routes start.
+ */
+public final class EventSetup {
+
+    private EventSetup() {
+    }
+
+    public static void install(CamelContext camel, Settings settings) throws Exception {
+        String start = settings.text("events.start", "now");
+        if (!start.matches("now|all|\\d{4}-\\d{2}-\\d{2}T.*")) {
+            throw new IllegalStateException("events.start must be now, all or an ISO 8601 instant, not '" + start + "'");
+        }
+        String mode = settings.text("events.mode", "binary");
+        if (!mode.matches("binary|structured")) {
+            throw new IllegalStateException("events.mode must be binary or structured");
+        }
+        Map<String, String> snapshots = new ConcurrentHashMap<>();
+        FileStateRepository state = new FileStateRepository(
+                new File(settings.text("gateway.data-dir", "data"), "ticket-events.dat"), snapshots);
+        state.setMaxFileStoreSize(256L * 1024 * 1024);
+        camel.addService(state);
+        OsTicketClient client = camel.getComponent("osticket", OsTicketComponent.class).client();
+        camel.getRegistry().bind("ticketChanges", new ChangeDetector(client, state, snapshots, Clock.systemUTC(),
+                Duration.ofSeconds(settings.integer("events.overlap-seconds", 2)), start));
+        camel.getRegistry().bind("eventEnvelope", new EventEnvelope(client.settings().baseUrl(),
+                mode.equals("structured")));
+    }
+}

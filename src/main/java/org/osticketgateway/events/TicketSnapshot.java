@@ -1,0 +1,37 @@
+package org.osticketgateway.events;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.osticketgateway.osticket.model.TicketSummary;
+
+/** The last state of a ticket the poller saw: what it compares the next one with. */
+public record TicketSnapshot(String number, String subject, String status, String priority, String department,
+                             String assignee, Instant dueDate, Instant updated, boolean overdue, boolean open) {
+
+    static TicketSnapshot of(TicketSummary t, boolean open, Instant now) {
+        boolean overdue = open && (t.overdue() || (t.dueDate() != null && t.dueDate().isBefore(now)));
+        return new TicketSnapshot(t.number(), t.subject(), t.status(), t.priority(), t.department(), t.assignee(),
+                t.dueDate(), t.updated(), overdue, open);
+    }
+
+    /** Field → [before, after] for every field that changed. */
+    Map<String, Object[]> changesTo(TicketSnapshot after) {
+        Map<String, Object[]> changes = new LinkedHashMap<>();
+        compare(changes, "subject", subject, after.subject);
+        compare(changes, "status", status, after.status);
+        compare(changes, "priority", priority, after.priority);
+        compare(changes, "department", department, after.department);
+        compare(changes, "assignee", assignee, after.assignee);
+        compare(changes, "dueDate", dueDate, after.dueDate);
+        compare(changes, "updated", updated, after.updated);
+        return changes;
+    }
+
+    private static void compare(Map<String, Object[]> changes, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changes.put(field, new Object[] {before, after});
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package org.osticketgateway.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osticketgateway.osticket.OsTicketClient;
+import org.osticketgateway.osticket.OsTicketSettings;
+import org.osticketgateway.osticket.model.CreatedTicket;
+import org.osticketgateway.osticket.model.NewTicket;
+import org.osticketgateway.osticket.model.TicketRef;
+import org.osticketgateway.osticket.model.TicketUpdate;
+import org.osticketgateway.sandbox.SandboxOptions;
+import org.osticketgateway.sandbox.SandboxServer;
+import org.slf4j.LoggerFactory;
+
+/** The change detector against the sandbox: what it emits, once, whatever happens mid-poll. */
+class ChangeDetectorTest {
+
+    @TempDir
+    Path data;
+
+    private SandboxServer sandbox;
+    private OsTicketClient client;
+    private final List<FileStateRepository> states = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = SandboxServer.start(0, SandboxOptions.withKey("k"), true);
+        client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), "k"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (FileStateRepository state : states) {
+            state.stop();
+        }
+        client.close();
+        sandbox.close();
+    }
+
+    /** A detector on the state file in {@code data}: a second one reads what the first saved, as after a restart. */
+    private ChangeDetector detector(String start) throws Exception {
+        Map<String, String> view = new ConcurrentHashMap<>();
+        FileStateRepository state = new FileStateRepository(data.resolve("events.dat").toFile(), view);
+        state.start();
+        states.add(state);
+        return new ChangeDetector(client, state, view, Clock.systemUTC(), Duration.ofSeconds(2), start);
+    }
+
+    private static List<String> types(List<TicketEvent> events, String number) {
+        return events.stream().filter(e -> e.ticketNumber().equals(number)).map(TicketEvent::type).toList();
+    }
+
+    @Test
+    void startingNowEmitsNothingThenEveryKindOfChange() throws Exception {
+        ChangeDetector detector = detector("now");
+        List<TicketEvent> events = new ArrayList<>();
+        detector.poll(events::add);
+        detector.poll(events::add);
+        assertThat(events).isEmpty();
+
+        CreatedTicket created = client.createTicket(NewTicket.of("A", "a@example.com", "Lifecycle", "m"));
+        TicketRef ref = TicketRef.ofNumber(created.number());
+        detector.poll(events::add);
+        assertThat(types(events, created.number())).containsExactly("osticket.ticket.created");
+
+        client.updateTicket(ref, TicketUpdate.none().withStatus("Closed"));
+        detector.poll(events::add);
+        client.updateTicket(ref, TicketUpdate.none().withStatus("Open"));
+        detector.poll(events::add);
+        client.updateTicket(ref, new TicketUpdate(null, "Billing", null, null, "john.doe", null, "High",
+                "2020-01-01", null));
+        detector.poll(events::add);
+        client.deleteTicket(ref);
+        detector.poll(events::add);
+        detector.sweep(events::add);
+
+        assertThat(types(events, created.number())).containsExactly("osticket.ticket.created",
+                "osticket.ticket.status-changed", "osticket.ticket.closed", "osticket.ticket.updated",
+                "osticket.ticket.status-changed", "osticket.ticket.reopened", "osticket.ticket.updated",
+                "osticket.ticket.assigned", "osticket.ticket.department-changed", "osticket.ticket.priority-changed",
+                "osticket.ticket.due-date-changed", "osticket.ticket.overdue", "osticket.ticket.updated",
+                "osticket.ticket.deleted");
+        TicketEvent assigned = events.stream().filter(e -> e.type().equals("osticket.ticket.assigned")).findFirst()
+                .orElseThrow();
+        assertThat(assigned.data().at("/changes/assignee/after").asText()).isEqualTo("John Doe");
+        assertThat(assigned.data().at("/ticket/department").asText()).isEqualTo("Billing");
+        assertThat(events).extracting(TicketEvent::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void ticketsChangedInTheSameSecondAreEachSeenOnce() throws Exception {
+        ChangeDetector detector = detector("now");
+        detector.poll(e -> { });
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            numbers.add(client.createTicket(NewTicket.of("A", "a@example.com", "Same second " + i, "m")).number());
+        }
+        List<TicketEvent> events = new ArrayList<>();
+        detector.poll(events::add);
+        detector.poll(events::add);
+        detector.poll(events::add);
+        assertThat(events).extracting(TicketEvent::ticketNumber).containsExactlyInAnyOrderElementsOf(numbers);
+        assertThat(events).extracting(TicketEvent::type).containsOnly("osticket.ticket.created");
+    }
+
+    @Test
+    void aChangeWhilePagingIsCaughtByTheNextPoll() throws Exception {
+        sandbox.addTickets(250, "Paged");
+        ChangeDetector detector = detector(Instant.now().minus(Duration.ofDays(2)).toString());
+        String late = client.searchTickets(org.osticketgateway.osticket.model.SearchQuery.all().withQuery("Paged 3"))
+                .tickets().get(0).number();
+        List<TicketEvent> events = new ArrayList<>();
+        int[] seen = {0};
+        int calls = detector.poll(event -> {
+            events.add(event);
+            if (++seen[0] == 1) {
+                // While the poll is on its first page, a ticket further down changes.
+                client.updateTicket(TicketRef.ofNumber(late), TicketUpdate.none().withNote("changed mid-poll"));
+            }
+        });
+        assertThat(calls).isGreaterThan(2);
+        detector.poll(events::add);
+        // The changed ticket jumped to the top of a page already read: the first poll never saw it,
+        // the next one does — once.
+        assertThat(types(events, late)).containsExactly("osticket.ticket.created");
+        assertThat(events.stream().filter(e -> e.data().at("/ticket/subject").asText().startsWith("Paged ")))
+                .hasSize(250);
+        assertThat(events).extracting(TicketEvent::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aFailureOrRestartMidPollRepeatsNothingAndMissesNothing() throws Exception {
+        ChangeDetector first = detector("now");
+        first.poll(e -> { });
+        for (int i = 0; i < 6; i++) {
+            client.createTicket(NewTicket.of("A", "a@example.com", "Mid poll " + i, "m"));
+        }
+        List<TicketEvent> events = new ArrayList<>();
+        assertThatThrownBy(() -> first.poll(event -> {
+            if (events.size() == 3) {
+                throw new IllegalStateException("Kafka went away");
+            }
+            events.add(event);
+        })).hasMessage("Kafka went away");
+
+        sandbox.failSearches(true);
+        ChangeDetector restarted = detector("now");
+        assertThatThrownBy(() -> restarted.poll(events::add)).hasMessageContaining("500");
+        sandbox.failSearches(false);
+        restarted.poll(events::add);
+        restarted.poll(events::add);
+
+        assertThat(events).hasSize(6).extracting(TicketEvent::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aPollCostsWhatChangedNotHowManyTicketsThereAre() throws Exception {
+        sandbox.addTickets(100_000, "Bulk");
+        ChangeDetector detector = detector(Instant.now().minus(Duration.ofHours(1)).toString());
+        List<TicketEvent> events = new ArrayList<>();
+        detector.poll(events::add);
+        events.clear();
+
+        int none = detector.poll(events::add);
+        List<String> numbers = client.searchTickets(org.osticketgateway.osticket.model.SearchQuery.all()
+                .withQuery("Bulk 1").withPage(100, 0)).tickets().stream().map(t -> t.number()).toList();
+        for (String number : numbers.subList(0, 10)) {
+            client.updateTicket(TicketRef.ofNumber(number), TicketUpdate.none().withNote("ten"));
+        }
+        int ten = detector.poll(events::add);
+        assertThat(events).hasSize(10);
+        events.clear();
+        List<String> thousand = client.searchAll(org.osticketgateway.osticket.model.SearchQuery.all()
+                .withQuery("Bulk 5")).limit(1000).map(t -> t.number()).toList();
+        for (String number : thousand) {
+            client.updateTicket(TicketRef.ofNumber(number), TicketUpdate.none().withNote("thousand"));
+        }
+        int many = detector.poll(events::add);
+        assertThat(events).hasSize(1000);
+        LoggerFactory.getLogger(ChangeDetectorTest.class).info(
+                "API calls per poll at 100,000 tickets: 0 changes {}, 10 changes {}, 1,000 changes {}", none, ten, many);
+        assertThat(none).isEqualTo(1);
+        assertThat(ten).isEqualTo(1);
+        assertThat(many).isBetween(10, 12);
+    }
+}

@@ -1,0 +1,101 @@
+package org.osticketgateway.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osticketgateway.GatewayTestRun;
+import org.osticketgateway.KafkaBroker;
+import org.osticketgateway.osticket.OsTicketClient;
+import org.osticketgateway.osticket.OsTicketSettings;
+import org.osticketgateway.osticket.model.CreatedTicket;
+import org.osticketgateway.osticket.model.NewTicket;
+import org.osticketgateway.osticket.model.TicketRef;
+import org.osticketgateway.osticket.model.TicketUpdate;
+import org.osticketgateway.sandbox.SandboxOptions;
+import org.osticketgateway.sandbox.SandboxServer;
+
+/** Ticket changes to Kafka through the running gateway, a real broker and the sandbox. */
+class EventsFlowTest {
+
+    @TempDir
+    Path data;
+
+    private GatewayTestRun gateway(KafkaBroker kafka, SandboxServer sandbox, String mode) throws Exception {
+        return GatewayTestRun.start(
+                "osticket.url", sandbox.url(), "osticket.api-key", "k",
+                "kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "events.enabled", "true", "events.mode", mode,
+                "events.poll-delay", "200", "events.sweep-every", "2",
+                "camel.server.port", String.valueOf(GatewayTestRun.freePort()),
+                "gateway.data-dir", data.toString());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void changesBecomeCloudEventsOnceAcrossARestart() throws Exception {
+        try (KafkaBroker kafka = KafkaBroker.start();
+             SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey("k"), true);
+             OsTicketClient client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), "k"));
+             KafkaConsumer<String, byte[]> events = kafka.consumer("osticket.events")) {
+            kafka.createTopics(3, "osticket.events");
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            GatewayTestRun first = gateway(kafka, sandbox, "binary");
+            // Starting "now": the demo tickets are taken as they are, nothing is published for them.
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> KafkaBroker.drain(events, seen).isEmpty());
+
+            CreatedTicket created = client.createTicket(NewTicket.of("A", "a@example.com", "Evented", "m"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !KafkaBroker.drain(events, seen).isEmpty());
+            ConsumerRecord<String, byte[]> event = seen.get(0);
+            assertThat(event.key()).isEqualTo(created.number());
+            assertThat(header(event, "ce_type")).isEqualTo("osticket.ticket.created");
+            assertThat(header(event, "ce_specversion")).isEqualTo("1.0");
+            assertThat(header(event, "ce_source")).isEqualTo(sandbox.url());
+            assertThat(header(event, "ce_subject")).isEqualTo(created.number());
+            assertThat(header(event, "ce_id")).hasSize(32);
+            assertThat(new String(event.value(), StandardCharsets.UTF_8)).contains("\"subject\":\"Evented\"");
+            first.stop();
+
+            // Changed while no gateway runs: the next one publishes it once, and nothing from before.
+            client.updateTicket(TicketRef.ofNumber(created.number()), TicketUpdate.none().withStatus("Closed"));
+            GatewayTestRun second = gateway(kafka, sandbox, "structured");
+            await().atMost(Duration.ofSeconds(20)).until(() -> KafkaBroker.drain(events, seen).size() >= 4);
+            client.deleteTicket(TicketRef.ofNumber(created.number()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> KafkaBroker.drain(events, seen).size() >= 5);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> KafkaBroker.drain(events, seen).size() == 5);
+            second.stop();
+
+            List<String> types = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : seen) {
+                String type = header(record, "ce_type");
+                if (type == null) {
+                    var structured = new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value());
+                    type = structured.get("type").asText();
+                    ids.add(structured.get("id").asText());
+                    assertThat(header(record, "content-type")).isEqualTo("application/cloudevents+json");
+                } else {
+                    ids.add(header(record, "ce_id"));
+                }
+                types.add(type);
+            }
+            assertThat(types).containsExactly("osticket.ticket.created", "osticket.ticket.status-changed",
+                    "osticket.ticket.closed", "osticket.ticket.updated", "osticket.ticket.deleted");
+            assertThat(ids).doesNotHaveDuplicates();
+        }
+    }
+}
