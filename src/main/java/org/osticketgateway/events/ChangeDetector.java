@@ -194,7 +194,7 @@ public final class ChangeDetector {
         return new TicketEvent(hash(basis), type, ticket.number(), when, data);
     }
 
-    private static String hash(String text) {
+    static String hash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

@@ -24,6 +24,17 @@ public final class EventEnvelope {
         this.structured = structured;
     }
 
+    /** An event not from the poller (stats): its attributes into headers, its data into the body. */
+    public void wrapEvent(TicketEvent event, Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        message.setBody(event.data().toString());
+        message.setHeader(OsTicketEventsConsumer.EVENT_ID, event.id());
+        message.setHeader(OsTicketEventsConsumer.EVENT_TYPE, event.type());
+        message.setHeader(OsTicketEventsConsumer.EVENT_TIME, event.time().toString());
+        message.setHeader(OsTicketConstants.TICKET_NUMBER, event.ticketNumber());
+        wrap(exchange);
+    }
+
     public void wrap(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
         String id = message.getHeader(OsTicketEventsConsumer.EVENT_ID, String.class);

@@ -12,9 +12,10 @@ import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.component.OsTicketComponent;
 
 /**
- * Binds what {@code routes/ticket-events.yaml} uses: the change detector, its state (watermark and
- * one compact snapshot per ticket, in {@code <gateway.data-dir>/ticket-events.dat}) and the
- * CloudEvents envelope. Runs once before the routes start.
+ * Binds what {@code routes/ticket-events.yaml} uses: the change detector, the stats events, their
+ * state (watermark, one compact snapshot per ticket, thresholds crossed, in
+ * {@code <gateway.data-dir>/ticket-events.dat}) and the CloudEvents envelope. Runs once before the
+ * routes start.
  */
 public final class EventSetup {
 
@@ -38,6 +39,8 @@ public final class EventSetup {
         OsTicketClient client = camel.getComponent("osticket", OsTicketComponent.class).client();
         camel.getRegistry().bind("ticketChanges", new ChangeDetector(client, state, snapshots, Clock.systemUTC(),
                 Duration.ofSeconds(settings.integer("events.overlap-seconds", 2)), start));
+        camel.getRegistry().bind("statsEvents", new StatsEvents(client, state, Clock.systemUTC(),
+                settings.integer("events.threshold.overdue-per-department", 0)));
         camel.getRegistry().bind("eventEnvelope", new EventEnvelope(client.settings().baseUrl(),
                 mode.equals("structured")));
     }

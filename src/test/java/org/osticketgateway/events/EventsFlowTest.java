@@ -29,14 +29,34 @@ class EventsFlowTest {
     @TempDir
     Path data;
 
-    private GatewayTestRun gateway(KafkaBroker kafka, SandboxServer sandbox, String mode) throws Exception {
-        return GatewayTestRun.start(
+    private GatewayTestRun gateway(KafkaBroker kafka, SandboxServer sandbox, String mode, String... more)
+            throws Exception {
+        List<String> settings = new ArrayList<>(List.of(
                 "osticket.url", sandbox.url(), "osticket.api-key", "k",
                 "kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "events.enabled", "true", "events.mode", mode,
                 "events.poll-delay", "200", "events.sweep-every", "2",
                 "camel.server.port", String.valueOf(GatewayTestRun.freePort()),
-                "gateway.data-dir", data.toString());
+                "gateway.data-dir", data.toString()));
+        settings.addAll(List.of(more));
+        return GatewayTestRun.start(settings.toArray(String[]::new));
+    }
+
+    @Test
+    void statsSnapshotsGoOutOnTheirSchedule() throws Exception {
+        try (KafkaBroker kafka = KafkaBroker.start();
+             SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey("k"), true);
+             KafkaConsumer<String, byte[]> events = kafka.consumer("osticket.events")) {
+            kafka.createTopics(1, "osticket.events");
+            GatewayTestRun gateway = gateway(kafka, sandbox, "binary", "events.stats-cron", "* * * * * ?");
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> KafkaBroker.drain(events, seen).stream()
+                    .anyMatch(r -> "osticket.stats.snapshot".equals(header(r, "ce_type"))));
+            gateway.stop();
+            ConsumerRecord<String, byte[]> snapshot = seen.stream()
+                    .filter(r -> "osticket.stats.snapshot".equals(header(r, "ce_type"))).findFirst().orElseThrow();
+            assertThat(new String(snapshot.value(), StandardCharsets.UTF_8)).contains("\"byDepartment\"");
+        }
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
