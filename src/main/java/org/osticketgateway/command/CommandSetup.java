@@ -2,23 +2,14 @@ package org.osticketgateway.command;
 
 import java.io.File;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.osticketgateway.Settings;
 import org.osticketgateway.osticket.component.OsTicketComponent;
+import org.osticketgateway.state.CompactedTopic;
 
 /**
  * Binds the beans {@code routes/commands.yaml} calls. The ledger of published command ids is a
@@ -44,7 +35,7 @@ public final class CommandSetup {
         camel.getRegistry().bind("commandRecords", new CommandRecords());
     }
 
-    private static IdempotentRepository published(Settings settings, File data) throws Exception {
+    private static IdempotentRepository published(Settings settings, File data) {
         String ledger = settings.text("commands.ledger", "file");
         return switch (ledger) {
             case "file" -> FileIdempotentRepository.fileIdempotentRepository(new File(data, "command-published.dat"),
@@ -52,28 +43,12 @@ public final class CommandSetup {
             case "kafka" -> {
                 String topic = settings.text("commands.ledger-topic", "osticket.command-ledger");
                 String servers = settings.text("kafka.bootstrap-servers", "localhost:9092");
-                ensureCompactedTopic(topic, servers);
+                CompactedTopic.ensure(topic, servers, "commands.ledger-topic");
                 KafkaIdempotentRepository shared = new KafkaIdempotentRepository(topic, servers, 1_000_000, 100);
                 shared.setStartupOnly(false);
                 yield shared;
             }
             default -> throw new IllegalStateException("commands.ledger must be file or kafka, not '" + ledger + "'");
         };
-    }
-
-    /** The ledger topic must exist before the repository reads it; made compacted when missing. */
-    private static void ensureCompactedTopic(String topic, String servers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
-            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                        .all().get(30, TimeUnit.SECONDS);
-            }
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create the ledger topic " + topic + " (commands.ledger-topic) on "
-                        + servers + " (kafka.bootstrap-servers): " + e.getCause().getMessage(), e);
-            }
-        }
     }
 }

@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.osticketgateway.Settings;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.component.OsTicketComponent;
+import org.osticketgateway.state.CompactedTopic;
+import org.osticketgateway.state.KafkaStateRepository;
 
 /**
  * Binds what {@code routes/ticket-events.yaml} uses: the change detector, the stats events, their
@@ -22,6 +25,26 @@ public final class EventSetup {
     private EventSetup() {
     }
 
+    /** A file ({@code events.state=file}) or a compacted Kafka topic ({@code events.state=kafka}). */
+    private static StateRepository<String, String> state(Settings settings, Map<String, String> cache) {
+        String kind = settings.text("events.state", "file");
+        switch (kind) {
+            case "file" -> {
+                FileStateRepository file = new FileStateRepository(
+                        new File(settings.text("gateway.data-dir", "data"), "ticket-events.dat"), cache);
+                file.setMaxFileStoreSize(256L * 1024 * 1024);
+                return file;
+            }
+            case "kafka" -> {
+                String topic = settings.text("events.state-topic", "osticket.events-state");
+                String servers = settings.text("kafka.bootstrap-servers", "localhost:9092");
+                CompactedTopic.ensure(topic, servers, "events.state-topic");
+                return new KafkaStateRepository(topic, servers, cache);
+            }
+            default -> throw new IllegalStateException("events.state must be file or kafka, not '" + kind + "'");
+        }
+    }
+
     public static void install(CamelContext camel, Settings settings) throws Exception {
         String start = settings.text("events.start", "now");
         if (!start.matches("now|all|\\d{4}-\\d{2}-\\d{2}T.*")) {
@@ -32,9 +55,7 @@ public final class EventSetup {
             throw new IllegalStateException("events.mode must be binary or structured");
         }
         Map<String, String> snapshots = new ConcurrentHashMap<>();
-        FileStateRepository state = new FileStateRepository(
-                new File(settings.text("gateway.data-dir", "data"), "ticket-events.dat"), snapshots);
-        state.setMaxFileStoreSize(256L * 1024 * 1024);
+        StateRepository<String, String> state = state(settings, snapshots);
         camel.addService(state);
         OsTicketClient client = camel.getComponent("osticket", OsTicketComponent.class).client();
         camel.getRegistry().bind("ticketChanges", new ChangeDetector(client, state, snapshots, Clock.systemUTC(),

@@ -29,6 +29,9 @@ class EventsFlowTest {
     @TempDir
     Path data;
 
+    @TempDir
+    Path otherData;
+
     private GatewayTestRun gateway(KafkaBroker kafka, SandboxServer sandbox, String mode, String... more)
             throws Exception {
         List<String> settings = new ArrayList<>(List.of(
@@ -65,14 +68,15 @@ class EventsFlowTest {
     }
 
     @Test
-    void changesBecomeCloudEventsOnceAcrossARestart() throws Exception {
+    void changesBecomeCloudEventsOnceAcrossARestartOnAnotherHost() throws Exception {
         try (KafkaBroker kafka = KafkaBroker.start();
              SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey("k"), true);
              OsTicketClient client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), "k"));
              KafkaConsumer<String, byte[]> events = kafka.consumer("osticket.events")) {
             kafka.createTopics(3, "osticket.events");
             List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-            GatewayTestRun first = gateway(kafka, sandbox, "binary");
+            // The state lives on Kafka: the second gateway, with an empty data folder, starts where the first stopped.
+            GatewayTestRun first = gateway(kafka, sandbox, "binary", "events.state", "kafka");
             // Starting "now": the demo tickets are taken as they are, nothing is published for them.
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .until(() -> KafkaBroker.drain(events, seen).isEmpty());
@@ -91,7 +95,8 @@ class EventsFlowTest {
 
             // Changed while no gateway runs: the next one publishes it once, and nothing from before.
             client.updateTicket(TicketRef.ofNumber(created.number()), TicketUpdate.none().withStatus("Closed"));
-            GatewayTestRun second = gateway(kafka, sandbox, "structured");
+            GatewayTestRun second = gateway(kafka, sandbox, "structured", "events.state", "kafka",
+                    "gateway.data-dir", otherData.toString());
             await().atMost(Duration.ofSeconds(20)).until(() -> KafkaBroker.drain(events, seen).size() >= 4);
             client.deleteTicket(TicketRef.ofNumber(created.number()));
             await().atMost(Duration.ofSeconds(20)).until(() -> KafkaBroker.drain(events, seen).size() >= 5);
