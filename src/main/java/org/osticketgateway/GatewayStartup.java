@@ -2,6 +2,7 @@ package org.osticketgateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
@@ -9,6 +10,7 @@ import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.OsTicketException;
 import org.osticketgateway.osticket.OsTicketFailure;
 import org.osticketgateway.osticket.component.OsTicketComponent;
+import org.osticketgateway.osticket.component.OsTicketHealthCheck;
 import org.osticketgateway.osticket.model.SearchQuery;
 import org.osticketgateway.command.CommandSetup;
 import org.osticketgateway.events.EventSetup;
@@ -66,6 +68,8 @@ final class GatewayStartup extends MainListenerSupport {
             var page = client.searchTickets(SearchQuery.all().withPage(1, 0));
             LOG.info("osTicket at {} is ready: {} dialect{}", client.settings().baseUrl(), client.dialect(),
                     page.total() == null ? "" : ", " + page.total() + " tickets");
+            HealthCheckHelper.getHealthCheckRegistry(main.getCamelContext())
+                    .register(new OsTicketHealthCheck(component));
             ReportSetup.install(main.getCamelContext());
             Settings settings = new Settings(main.getCamelContext().getPropertiesComponent());
             MailSetup.install(main.getCamelContext(), settings);

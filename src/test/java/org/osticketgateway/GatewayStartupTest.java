@@ -37,6 +37,31 @@ class GatewayStartupTest {
     }
 
     @Test
+    void healthAndMetricsAreOnTheManagementPort() throws Exception {
+        int port = GatewayTestRun.freePort();
+        GatewayTestRun gateway = GatewayTestRun.start("sandbox.port", "0", "camel.server.port", String.valueOf(port));
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String health = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/observe/health?exposureLevel=full")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(health).contains("\"status\":\"UP\"").contains("osticket");
+            String metrics = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("osticket_api_calls_seconds_count{operation=\"searchTickets\",status=\"200\"}");
+        } finally {
+            gateway.stop();
+        }
+    }
+
+    @Test
+    void aMissingSettingStopsStartUpNamingIt() throws Exception {
+        GatewayStartup startup = run("sandbox.port", "0", "mail.mailboxes", "support");
+        assertThat(startup.failure()).startsWith("mail.support.host is not set");
+    }
+
+    @Test
     void aWrongKeyStopsStartUpWithOneSentenceNamingTheSetting() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey("right-key"), false)) {
             GatewayStartup startup = run("osticket.url", sandbox.url(), "osticket.api-key", "wrong-key");

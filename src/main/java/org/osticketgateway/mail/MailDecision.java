@@ -13,6 +13,11 @@ public record MailDecision(Action action, NewTicket ticket, String ticketNumber,
         CREATE, NOTE, IGNORE, REFUSE
     }
 
+    /** The first word of the reason ("auto-reply", "bounce"…), short enough for a metric tag. */
+    public String reasonKind() {
+        return reason == null ? "none" : reason.split(" ", 2)[0];
+    }
+
     public static MailDecision create(NewTicket ticket, String reason) {
         return new MailDecision(Action.CREATE, ticket, null, null, reason);
     }

@@ -40,6 +40,7 @@ public final class ApiTransport implements AutoCloseable {
     private final String baseUrl;
     private final String apiKey;
     private final CloseableHttpClient http;
+    private volatile ApiCallListener listener = (operation, status, nanos) -> { };
 
     public ApiTransport(OsTicketSettings settings) {
         this.baseUrl = settings.baseUrl().replaceAll("/+$", "");
@@ -62,6 +63,10 @@ public final class ApiTransport implements AutoCloseable {
                 .build();
     }
 
+    public void setListener(ApiCallListener listener) {
+        this.listener = listener;
+    }
+
     public String baseUrl() {
         return baseUrl;
     }
@@ -81,13 +86,17 @@ public final class ApiTransport implements AutoCloseable {
                 return new ApiResponse(answer.getCode(), type == null ? null : type.getValue(),
                         body == null ? "" : EntityUtils.toString(body, StandardCharsets.UTF_8));
             });
+            long took = System.nanoTime() - started;
             LOG.debug("{} {} {} -> {} in {} ms", request.operation(), request.method(), request.path(),
-                    response.status(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+                    response.status(), Duration.ofNanos(took).toMillis());
+            listener.completed(request.operation(), response.status(), took);
             return response;
         } catch (SSLException e) {
+            listener.completed(request.operation(), 0, System.nanoTime() - started);
             throw new OsTicketException(OsTicketFailure.UNREACHABLE, request.operation(), 0,
                     "TLS failure: " + e.getMessage(), false, e);
         } catch (IOException e) {
+            listener.completed(request.operation(), 0, System.nanoTime() - started);
             throw new OsTicketException(OsTicketFailure.UNREACHABLE, request.operation(), 0,
                     e.getClass().getSimpleName() + ": " + e.getMessage(), true, e);
         }

@@ -54,6 +54,11 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
         this.validate = new RequestValidator(timestamps);
     }
 
+    /** Metrics: told of every API call this client makes. */
+    public void onApiCall(ApiCallListener listener) {
+        transport.setListener(listener);
+    }
+
     public OsTicketSettings settings() {
         return settings;
     }

@@ -3,7 +3,10 @@ package org.osticketgateway.osticket.component;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -63,6 +66,13 @@ public class OsTicketComponent extends DefaultComponent {
                     ZoneId.of(timezone), Duration.ofMillis(connectTimeout), Duration.ofMillis(readTimeout),
                     maxConnections, priorityIds()));
             ownsClient = true;
+            MeterRegistry meters = getCamelContext().getRegistry().findSingleByType(MeterRegistry.class);
+            if (meters != null) {
+                client.onApiCall((operation, status, nanos) -> Timer.builder("osticket.api.calls")
+                        .description("Calls to the osTicket API by operation and HTTP status (0: no answer)")
+                        .tag("operation", operation).tag("status", String.valueOf(status))
+                        .register(meters).record(nanos, TimeUnit.NANOSECONDS));
+            }
         }
         return client;
     }
