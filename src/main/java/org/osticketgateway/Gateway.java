@@ -1,6 +1,9 @@
 package org.osticketgateway;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.camel.main.Main;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the gateway: Camel Main with {@code config/application.properties} (or the file named by
@@ -13,8 +16,13 @@ public final class Gateway {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main = create(System.getenv().getOrDefault("GATEWAY_CONFIG", "config/application.properties"),
-                new GatewayStartup());
+        String config = System.getenv().getOrDefault("GATEWAY_CONFIG", "config/application.properties");
+        if (!Files.isRegularFile(Path.of(config))) {
+            LoggerFactory.getLogger(Gateway.class).error("Not starting: the configuration file {} does not exist: "
+                    + "run from the folder that holds config/ and routes/, or set GATEWAY_CONFIG.", config);
+            System.exit(1);
+        }
+        Main main = create(config, new GatewayStartup());
         try {
             System.exit(main.run(args));
         } catch (GatewayStartupException e) {
