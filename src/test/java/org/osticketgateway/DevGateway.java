@@ -44,7 +44,7 @@ public final class DevGateway {
                 {"commands.enabled", "true"}, {"events.enabled", "true"}, {"events.poll-delay", "2000"},
                 {"gateway.data-dir", "target/dev-data"}};
         for (String[] setting : settings) {
-            if (System.getenv(setting[0].toUpperCase().replace('.', '_').replace('-', '_')) == null) {
+            if (System.getenv(setting[0].toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')) == null) {
                 main.addOverrideProperty(setting[0], setting[1]);
             }
         }

@@ -10,11 +10,16 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +38,7 @@ public final class SandboxServer implements AutoCloseable {
     private final int port;
     private HttpServer http;
     private volatile boolean failingSearches;
-    private final java.util.concurrent.atomic.AtomicInteger failedSearches = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger failedSearches = new AtomicInteger();
 
     private SandboxServer(SandboxStore store, SandboxApi api, HttpServer http, ExecutorService workers) {
         this.store = store;
@@ -62,7 +67,7 @@ public final class SandboxServer implements AutoCloseable {
         SandboxServer server = new SandboxServer(store, api, http, workers);
         server.listen(http);
         LOG.info("osTicket sandbox ({} dialect) listening on {} with {} tickets",
-                options.dialect().name().toLowerCase(java.util.Locale.ROOT), server.url(), store.size());
+                options.dialect().name().toLowerCase(Locale.ROOT), server.url(), store.size());
         return server;
     }
 
@@ -98,11 +103,11 @@ public final class SandboxServer implements AutoCloseable {
     /** Adds {@code count} plain open tickets, created a day ago: a large helpdesk, quickly. */
     public void addTickets(int count, String subjectPrefix) {
         synchronized (store) {
-            java.time.Instant at = store.now().minus(java.time.Duration.ofDays(1));
+            Instant at = store.now().minus(Duration.ofDays(1));
             for (int i = 0; i < count; i++) {
                 SandboxTicket ticket = store.open("Load " + i, "load" + i + "@example.com", "10.0.0.1", "API", at);
                 ticket.subject = subjectPrefix + " " + i;
-                store.addEntry(ticket, "M", ticket.name, null, "load", "text", at, java.util.List.of());
+                store.addEntry(ticket, "M", ticket.name, null, "load", "text", at, List.of());
             }
         }
     }
