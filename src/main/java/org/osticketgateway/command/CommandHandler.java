@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.OsTicketException;
 import org.osticketgateway.osticket.OsTicketFailure;
+import org.osticketgateway.osticket.OriginMarker;
 import org.osticketgateway.osticket.RequestBinding;
 import org.osticketgateway.osticket.model.CreatedTicket;
 import org.osticketgateway.osticket.model.NewTicket;
-import org.osticketgateway.osticket.model.SearchQuery;
 import org.osticketgateway.osticket.model.TicketRef;
 import org.osticketgateway.osticket.model.TicketUpdate;
 
@@ -26,8 +26,8 @@ public final class CommandHandler {
         this.client = client;
     }
 
-    static String marker(String commandId) {
-        return "[osticket-gateway command " + commandId + "]";
+    static OriginMarker marker(String commandId) {
+        return OriginMarker.of("command", commandId);
     }
 
     JsonNode apply(Command command) {
@@ -47,7 +47,7 @@ public final class CommandHandler {
 
     private CreatedTicket create(Command command) {
         NewTicket ticket = RequestBinding.bind(command.data(), NewTicket.class, "createTicket");
-        return client.createTicket(ticket.withMessage(ticket.message() + "\n\n" + marker(command.id())));
+        return client.createTicket(ticket.withMessage(marker(command.id()).appendTo(ticket.message())));
     }
 
     /**
@@ -55,15 +55,7 @@ public final class CommandHandler {
      * carries this command's marker and which was created since the command started.
      */
     Optional<JsonNode> findCreated(Command command, Instant started) {
-        String subject = command.data().path("subject").asText();
-        String marker = marker(command.id());
-        return client.searchAll(SearchQuery.all().withQuery(subject))
-                .filter(t -> subject.equals(t.subject()))
-                .filter(t -> t.created() == null || !t.created().isBefore(started.minusSeconds(60)))
-                .map(t -> client.getTicket(new TicketRef(t.number(), t.id())))
-                .filter(t -> !t.thread().isEmpty() && t.thread().get(0).body() != null
-                        && t.thread().get(0).body().contains(marker))
-                .findFirst()
+        return marker(command.id()).findCreated(client, command.data().path("subject").asText(), started)
                 .map(t -> RequestBinding.tree(new CreatedTicket(t.id(), t.number(), t.subject())));
     }
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.osticketgateway.osticket.model.Attachment;
+import org.osticketgateway.state.StateKey;
 
 /**
  * Reads a mail into an {@link IncomingMail}: decoded subject and names (encoded words, any
@@ -183,11 +184,10 @@ public final class MailReader {
             if (id != null) {
                 return id;
             }
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             ((MimeMessage) message).writeTo(raw);
-            return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest(raw.toByteArray()));
-        } catch (MessagingException | IOException | java.security.NoSuchAlgorithmException e) {
+            return "sha256:" + StateKey.sha256(raw.toByteArray());
+        } catch (MessagingException | IOException e) {
             throw new UnreadableMailException("cannot identify the mail: " + e.getMessage(), e);
         }
     }

@@ -11,6 +11,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.osticketgateway.Settings;
+import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.component.OsTicketComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,13 @@ public final class MailSetup {
                 100_000, 512L * 1024 * 1024);
         FileStateRepository threads = FileStateRepository.fileStateRepository(new File(data, "mail-threads.dat"));
         threads.setMaxFileStoreSize(512L * 1024 * 1024);
+        FileStateRepository started = FileStateRepository.fileStateRepository(new File(data, "mail-started.dat"));
+        started.setMaxFileStoreSize(512L * 1024 * 1024);
         camel.addService(seen);
         camel.addService(threads);
+        camel.addService(started);
+        OsTicketClient client = camel.getComponent("osticket", OsTicketComponent.class).client();
+        camel.getRegistry().bind("mailDelivery", new MailDelivery(started, client, Clock.systemUTC()));
         camel.getRegistry().bind("mailSeen", seen);
         camel.getRegistry().bind("mailProperties", javaMailProperties());
         camel.getRegistry().bind("mail", new MailToTicket(mailboxes,
@@ -48,7 +54,7 @@ public final class MailSetup {
                 RoutingRules.parse("mail.routing", settings.text("mail.routing", "")),
                 new SenderPolicy(settings.list("mail.banned"),
                         settings.integer("mail.max-tickets-per-sender-per-hour", 20), Clock.systemUTC()),
-                threads, camel.getComponent("osticket", OsTicketComponent.class).client(), Clock.systemUTC()));
+                threads, client, Clock.systemUTC()));
         for (Mailbox mailbox : mailboxes.values()) {
             TemplatedRouteBuilder.builder(camel, "mail-to-ticket")
                     .routeId("mail-to-ticket-" + mailbox.name())

@@ -22,6 +22,7 @@ import org.osticketgateway.osticket.model.NewTicket;
 import org.osticketgateway.osticket.model.Ticket;
 import org.osticketgateway.osticket.model.TicketRef;
 import org.osticketgateway.osticket.model.TicketUpdate;
+import org.osticketgateway.state.StateKey;
 
 /**
  * The decisions of the mail flow: read a mail, decide whether it opens a ticket, adds a note to
@@ -98,7 +99,7 @@ public final class MailToTicket {
     /** Remembers that this mail's Message-ID belongs to the ticket, so replies to it thread there. */
     public void remember(IncomingMail mail, String number) {
         if (mail.messageId() != null) {
-            threads.setState(mail.messageId(), number);
+            threads.setState(StateKey.of(mail.messageId()), number);
         }
     }
 
@@ -126,7 +127,7 @@ public final class MailToTicket {
         }
         ids.addAll(mail.references());
         for (String id : ids) {
-            String number = threads.getState(id);
+            String number = threads.getState(StateKey.of(id));
             if (number != null) {
                 return Optional.of(number);
             }

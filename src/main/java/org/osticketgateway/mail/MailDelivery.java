@@ -1,0 +1,75 @@
+package org.osticketgateway.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.camel.spi.StateRepository;
+import org.osticketgateway.osticket.OriginMarker;
+import org.osticketgateway.osticket.OsTicketClient;
+import org.osticketgateway.osticket.model.NewTicket;
+import org.osticketgateway.osticket.model.Ticket;
+import org.osticketgateway.osticket.model.TicketRef;
+import org.osticketgateway.osticket.model.TicketUpdate;
+import org.osticketgateway.state.StateKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a mail into osTicket once, even when the gateway is killed mid-call: before the call it
+ * notes when it started, and what it writes ends with the mail's {@link OriginMarker}. A mail taken
+ * again after a crash is first looked for in osTicket, and only made if it is not there.
+ */
+public final class MailDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final StateRepository<String, String> started;
+    private final OsTicketClient client;
+    private final Clock clock;
+
+    public MailDelivery(StateRepository<String, String> started, OsTicketClient client, Clock clock) {
+        this.started = started;
+        this.client = client;
+        this.clock = clock;
+    }
+
+    /** Creates the ticket, or finds the one an interrupted earlier try made; returns its number. */
+    public String create(String mailKey, NewTicket ticket) {
+        OriginMarker marker = marker(mailKey);
+        Optional<Instant> before = startedBefore(mailKey);
+        if (before.isPresent()) {
+            Optional<Ticket> made = marker.findCreated(client, ticket.subject(), before.get());
+            if (made.isPresent()) {
+                LOG.info("Mail {} had become ticket #{} before an interruption: not created again", mailKey,
+                        made.get().number());
+                return made.get().number();
+            }
+        }
+        start(mailKey);
+        return client.createTicket(ticket.withMessage(marker.appendTo(ticket.message()))).number();
+    }
+
+    /** Adds the note, unless an interrupted earlier try already did. */
+    public void addNote(String mailKey, String number, TicketUpdate update) {
+        OriginMarker marker = marker(mailKey);
+        TicketRef ticket = TicketRef.ofNumber(number);
+        if (startedBefore(mailKey).isPresent() && marker.isOn(client.getTicket(ticket))) {
+            LOG.info("Mail {} had been added to #{} before an interruption: not added again", mailKey, number);
+            return;
+        }
+        start(mailKey);
+        client.updateTicket(ticket, update.withNote(marker.appendTo(update.note())));
+    }
+
+    private static OriginMarker marker(String mailKey) {
+        return OriginMarker.of("mail", StateKey.sha256(mailKey).substring(0, 16));
+    }
+
+    private Optional<Instant> startedBefore(String mailKey) {
+        return Optional.ofNullable(started.getState(StateKey.of(mailKey))).map(Instant::parse);
+    }
+
+    private void start(String mailKey) {
+        started.setState(StateKey.of(mailKey), clock.instant().toString());
+    }
+}
