@@ -7,7 +7,7 @@ COPY target/lib ./lib
 COPY config ./config
 COPY routes ./routes
 # The management port listens on localhost by default; inside a container it must face the network.
-ENV CAMEL_SERVER_HOST=0.0.0.0 \
+ENV MANAGEMENT_HOST=0.0.0.0 \
     GATEWAY_DATA_DIR=/var/lib/osticket-gateway
 VOLUME /var/lib/osticket-gateway
 EXPOSE 8081

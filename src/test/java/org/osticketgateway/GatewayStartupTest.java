@@ -14,7 +14,7 @@ class GatewayStartupTest {
         GatewayStartup startup = new GatewayStartup();
         Main main = Gateway.create("config/application.properties", startup);
         main.addOverrideProperty("camel.main.duration-max-seconds", "1");
-        main.addOverrideProperty("camel.server.port", String.valueOf(GatewayTestRun.freePort()));
+        main.addOverrideProperty("management.port", String.valueOf(GatewayTestRun.freePort()));
         for (int i = 0; i < overrides.length; i += 2) {
             main.addOverrideProperty(overrides[i], overrides[i + 1]);
         }
@@ -39,7 +39,7 @@ class GatewayStartupTest {
     @Test
     void healthAndMetricsAreOnTheManagementPort() throws Exception {
         int port = GatewayTestRun.freePort();
-        GatewayTestRun gateway = GatewayTestRun.start("sandbox.port", "0", "camel.server.port", String.valueOf(port));
+        GatewayTestRun gateway = GatewayTestRun.start("sandbox.port", "0", "management.port", String.valueOf(port));
         try {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             String health = http.send(java.net.http.HttpRequest.newBuilder(

@@ -49,6 +49,7 @@ public final class MailSetup {
         camel.getRegistry().bind("mailDelivery", new MailDelivery(started, client, Clock.systemUTC()));
         camel.getRegistry().bind("mailSeen", seen);
         camel.getRegistry().bind("mailProperties", javaMailProperties());
+        camel.getRegistry().bind("mailBinding", new TolerantMailBinding());
         camel.getRegistry().bind("mail", new MailToTicket(mailboxes,
                 new MailReader(settings.size("mail.max-attachment-bytes", 20L * 1024 * 1024)),
                 RoutingRules.parse("mail.routing", settings.text("mail.routing", "")),
@@ -117,7 +118,7 @@ public final class MailSetup {
         };
         return mailbox.protocol() + "://" + mailbox.host() + ":" + mailbox.port() + "?username=" + mailbox.username()
                 + "&password=RAW(" + mailbox.password() + ")&folderName=" + mailbox.folder()
-                + "&unseen=true&peek=true&mapMailMessage=false&additionalJavaMailProperties=#mailProperties&delay="
+                + "&unseen=true&peek=true&mapMailMessage=false&additionalJavaMailProperties=#mailProperties&binding=#mailBinding&delay="
                 + mailbox.pollDelay() + "&maxMessagesPerPoll=" + mailbox.batchSize() + after;
     }
 }

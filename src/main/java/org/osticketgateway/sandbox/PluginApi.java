@@ -306,8 +306,7 @@ final class PluginApi extends RoutedApi {
             filter = filter.and(t -> t.departmentId == inDepartment.get().id());
         }
         ArrayNode list = NODES.arrayNode();
-        store.all().stream().filter(filter).sorted(order).skip(offset).limit(limit)
-                .forEach(t -> list.add(summaryNode(t)));
+        SortedPage.of(store.all(), filter, order, offset, limit).page().forEach(t -> list.add(summaryNode(t)));
         return Answer.ok(list);
     }
 

@@ -254,11 +254,11 @@ final class ReferenceApi extends RoutedApi {
             order = order.reversed();
         }
         Predicate<SandboxTicket> filter = searchFilter(request);
-        List<SandboxTicket> matches = store.all().stream().filter(filter).sorted(order).toList();
-        List<SandboxTicket> page = matches.stream().skip(offset).limit(limit).toList();
+        SortedPage<SandboxTicket> found = SortedPage.of(store.all(), filter, order, offset, limit);
+        List<SandboxTicket> page = found.page();
         ObjectNode answer = object()
                 .put("count", page.size())
-                .put("total", matches.size())
+                .put("total", found.total())
                 .put("limit", limit)
                 .put("offset", offset);
         ArrayNode tickets = answer.putArray("tickets");

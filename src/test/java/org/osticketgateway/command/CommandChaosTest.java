@@ -45,7 +45,7 @@ class CommandChaosTest {
                 "commands.enabled", "true",
                 "commands.ledger", "kafka",
                 "commands.retry-delay", "100", "commands.max-retry-delay", "1000",
-                "camel.server.port", String.valueOf(GatewayTestRun.freePort()),
+                "management.port", String.valueOf(GatewayTestRun.freePort()),
                 "gateway.data-dir", data.toString());
     }
 

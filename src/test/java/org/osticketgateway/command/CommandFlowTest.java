@@ -60,7 +60,7 @@ class CommandFlowTest {
                 "kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "commands.enabled", "true",
                 "commands.retry-delay", "100", "commands.max-retry-delay", "1000",
-                "camel.server.port", String.valueOf(GatewayTestRun.freePort()),
+                "management.port", String.valueOf(GatewayTestRun.freePort()),
                 "gateway.data-dir", data.toString());
         producer = kafka.producer();
         results = kafka.consumer(Commands.RESULTS);

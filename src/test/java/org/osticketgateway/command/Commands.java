@@ -14,18 +14,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /** Commands as producers put them on Kafka, and the results read back. */
-final class Commands {
+public final class Commands {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String TOPIC = "osticket.commands";
-    static final String RESULTS = "osticket.command-results";
-    static final String DLQ = "osticket.commands.dlq";
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String TOPIC = "osticket.commands";
+    public static final String RESULTS = "osticket.command-results";
+    public static final String DLQ = "osticket.commands.dlq";
 
     private Commands() {
     }
 
     /** Structured mode: the whole CloudEvent as the value. */
-    static ProducerRecord<String, byte[]> structured(String key, String id, String type, String data) {
+    public static ProducerRecord<String, byte[]> structured(String key, String id, String type, String data) {
         String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/tests\",\"type\":\"" + type
                 + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, event.getBytes(StandardCharsets.UTF_8));
@@ -34,7 +34,7 @@ final class Commands {
     }
 
     /** Binary mode: attributes as ce_* headers, the data as the value. */
-    static ProducerRecord<String, byte[]> binary(String key, String id, String type, String data) {
+    public static ProducerRecord<String, byte[]> binary(String key, String id, String type, String data) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, data.getBytes(StandardCharsets.UTF_8));
         for (String[] header : new String[][] {{"ce_specversion", "1.0"}, {"ce_id", id}, {"ce_source", "/tests"},
                 {"ce_type", type}, {"content-type", "application/json"}}) {
@@ -43,7 +43,7 @@ final class Commands {
         return record;
     }
 
-    static JsonNode json(byte[] value) {
+    public static JsonNode json(byte[] value) {
         try {
             return JSON.readTree(value);
         } catch (IOException e) {
@@ -52,7 +52,7 @@ final class Commands {
     }
 
     /** Results by command id (a list, so that a second result for one id shows). */
-    static Map<String, List<JsonNode>> byCommand(List<ConsumerRecord<String, byte[]>> records) {
+    public static Map<String, List<JsonNode>> byCommand(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, List<JsonNode>> results = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             JsonNode event = json(record.value());
@@ -61,7 +61,7 @@ final class Commands {
         return results;
     }
 
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

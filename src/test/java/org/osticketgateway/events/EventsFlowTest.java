@@ -39,7 +39,7 @@ class EventsFlowTest {
                 "kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "events.enabled", "true", "events.mode", mode,
                 "events.poll-delay", "200", "events.sweep-every", "2",
-                "camel.server.port", String.valueOf(GatewayTestRun.freePort()),
+                "management.port", String.valueOf(GatewayTestRun.freePort()),
                 "gateway.data-dir", data.toString()));
         settings.addAll(List.of(more));
         return GatewayTestRun.start(settings.toArray(String[]::new));

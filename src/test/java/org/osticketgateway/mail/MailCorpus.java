@@ -17,9 +17,9 @@ import java.util.Properties;
 import java.util.Random;
 
 /** Realistic mails, built the way the clients that send them build them. */
-final class MailCorpus {
+public final class MailCorpus {
 
-    static final Session SESSION = Session.getInstance(new Properties());
+    public static final Session SESSION = Session.getInstance(new Properties());
 
     private MailCorpus() {
     }
@@ -39,7 +39,7 @@ final class MailCorpus {
     }
 
     /** Gmail: multipart/alternative with text and HTML. */
-    static MimeMessage gmail(String id, String from, String to, String subject, String text) throws MessagingException {
+    public static MimeMessage gmail(String id, String from, String to, String subject, String text) throws MessagingException {
         MimeMessage message = base(id, from, to, subject);
         MimeBodyPart plain = new MimeBodyPart();
         plain.setText(text, "UTF-8");
@@ -51,7 +51,7 @@ final class MailCorpus {
     }
 
     /** Outlook: HTML only, with an inline image referenced by cid, and a script to be sanitised. */
-    static MimeMessage outlookHtml(String id, String from, String subject) throws MessagingException {
+    public static MimeMessage outlookHtml(String id, String from, String subject) throws MessagingException {
         MimeMessage message = base(id, from, "support@example.com", subject);
         message.setHeader("X-Mailer", "Microsoft Outlook 16.0");
         message.setHeader("Importance", "high");
@@ -69,7 +69,7 @@ final class MailCorpus {
     }
 
     /** A plain-text mail in ISO-8859-1 with an encoded-word subject and attachment name. */
-    static MimeMessage latin1(String id, String from) throws MessagingException, UnsupportedEncodingException {
+    public static MimeMessage latin1(String id, String from) throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = base(id, from, "support@example.com", "x");
         message.setSubject("Grüße aus Köln", "ISO-8859-1");
         MimeBodyPart text = new MimeBodyPart();
@@ -84,7 +84,7 @@ final class MailCorpus {
     }
 
     /** A reply quoting the original, threaded by In-Reply-To and References. */
-    static MimeMessage reply(String id, String from, String subject, String inReplyTo) throws MessagingException {
+    public static MimeMessage reply(String id, String from, String subject, String inReplyTo) throws MessagingException {
         MimeMessage message = base(id, from, "support@example.com", subject);
         message.setHeader("In-Reply-To", inReplyTo);
         message.setHeader("References", inReplyTo);
@@ -94,7 +94,7 @@ final class MailCorpus {
         return message;
     }
 
-    static MimeMessage plain(String id, String from, String subject, String text) throws MessagingException {
+    public static MimeMessage plain(String id, String from, String subject, String text) throws MessagingException {
         MimeMessage message = base(id, from, "support@example.com", subject);
         message.setText(text, "UTF-8");
         message.saveChanges();
@@ -102,7 +102,7 @@ final class MailCorpus {
     }
 
     /** An out-of-office answer, as Exchange sends it. */
-    static MimeMessage outOfOffice(String id, String from) throws MessagingException {
+    public static MimeMessage outOfOffice(String id, String from) throws MessagingException {
         MimeMessage message = plain(id, from, "Automatic reply: Your ticket", "I am out of the office until Monday.");
         message.setHeader("Auto-Submitted", "auto-replied");
         message.setHeader("X-Auto-Response-Suppress", "All");
@@ -111,7 +111,7 @@ final class MailCorpus {
     }
 
     /** A delivery status notification (RFC 3464). */
-    static MimeMessage bounce(String id) throws MessagingException {
+    public static MimeMessage bounce(String id) throws MessagingException {
         MimeMessage message = base(id, "MAILER-DAEMON@mail.example.com", "support@example.com",
                 "Undelivered Mail Returned to Sender");
         message.setHeader("Return-Path", "<>");
@@ -127,7 +127,7 @@ final class MailCorpus {
     }
 
     /** A mail whose MIME structure is broken: a multipart without its boundary. */
-    static MimeMessage malformed(String id) throws MessagingException {
+    public static MimeMessage malformed(String id) throws MessagingException {
         String raw = "Message-ID: " + id + "\r\nFrom: broken@example.com\r\nTo: support@example.com\r\n"
                 + "Subject: broken mime\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\n"
                 + "no boundary anywhere\r\n";
@@ -135,7 +135,7 @@ final class MailCorpus {
     }
 
     /** A mail with an attachment of {@code bytes} random bytes. */
-    static MimeMessage withAttachment(String id, String from, String subject, String name, int bytes)
+    public static MimeMessage withAttachment(String id, String from, String subject, String name, int bytes)
             throws MessagingException {
         MimeMessage message = base(id, from, "support@example.com", subject);
         MimeBodyPart text = new MimeBodyPart();

@@ -68,7 +68,7 @@ class MailFlowTest {
                 "mail.support.poll-delay", "200",
                 "mail.routing", "to:billing@example\\.com=Billing; subject:(?i)invoice=Accounting",
                 "mail.max-attachment-bytes", String.valueOf(11 * 1024 * 1024),
-                "camel.server.port", String.valueOf(GatewayTestRun.freePort()),
+                "management.port", String.valueOf(GatewayTestRun.freePort()),
                 "gateway.data-dir", data.toString());
     }
 

@@ -50,7 +50,7 @@ class MailRestartTest {
                 "mail.support.username", "support",
                 "mail.support.password", "pw",
                 "mail.support.poll-delay", "100",
-                "camel.server.port", String.valueOf(GatewayTestRun.freePort()),
+                "management.port", String.valueOf(GatewayTestRun.freePort()),
                 "gateway.data-dir", data.toString());
     }
 

@@ -102,7 +102,7 @@ class ReportFlowTest {
                 "slack.webhook-url", "http://127.0.0.1:" + slack.getAddress().getPort() + "/services/hook",
                 "smtp.host", "127.0.0.1", "smtp.port", String.valueOf(MAIL.getSmtp().getPort()),
                 "smtp.username", "gateway", "smtp.password", "s3cret",
-                "camel.server.port", String.valueOf(httpPort),
+                "management.port", String.valueOf(httpPort),
                 "gateway.data-dir", data.toString());
     }
 

@@ -1,0 +1,30 @@
+package org.osticketgateway;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A child JVM on the tests' own classpath, for what must run as its own process (to be killed). */
+final class JavaProcess {
+
+    private JavaProcess() {
+    }
+
+    /** A builder for {@code java <jvmOptions> -cp <test classpath> <mainClass> <args>}, output to {@code log}. */
+    static ProcessBuilder builder(String mainClass, List<String> jvmOptions, List<String> args,
+                                  Map<String, String> environment, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        // Surefire runs the tests from a manifest-only jar and names the real classpath here.
+        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        command.add(mainClass);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return builder;
+    }
+}
