@@ -57,6 +57,8 @@ public final class CommandService {
         if (before != null && command.type().equals("osticket.ticket.create")) {
             var created = handler.findCreated(command, before);
             if (created.isPresent()) {
+                LOG.info("Command {} had created #{} before an interruption: not created again", command.id(),
+                        created.get().path("number").asText());
                 return record(CommandResult.applied(command, created.get()));
             }
         }

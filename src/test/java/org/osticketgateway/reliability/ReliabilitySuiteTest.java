@@ -278,6 +278,10 @@ class ReliabilitySuiteTest {
                         && doubled == 0);
         REPORT.row("Nothing dead-lettered for a fault", "—", deadLettered + " command dead letters, " + errorFolder
                 + " mails in the error folder", deadLettered == 0 && errorFolder == 0);
+        String log = Files.readString(dir.resolve("gateway.log"), StandardCharsets.ISO_8859_1);
+        REPORT.row("Work in flight at a kill", "—", count(log, "Mail .* before an interruption") + " mails and "
+                + count(log, "Command .* before an interruption") + " commands found in osTicket instead of written again; "
+                + count(log, "was already applied and answered") + " redelivered commands skipped", true);
 
         assertThat(mailTickets).isEqualTo(NEW_MAILS);
         assertThat(commandTickets).isEqualTo(COMMANDS);
@@ -323,6 +327,8 @@ class ReliabilitySuiteTest {
         await().atMost(Duration.ofMinutes(4)).until(() -> KafkaBroker.drain(deadLetters, DEAD).size() >= MALFORMED_COMMANDS
                 && inbox.getMessageCount() == 0
                 && sandbox.ticketCount() >= ticketsBefore + VALID_COMMANDS + VALID_MAILS
+                && Commands.byCommand(KafkaBroker.drain(results, RESULTS)).keySet().stream()
+                        .filter(id -> id.startsWith("valid-")).count() >= VALID_COMMANDS
                 && Files.exists(mailDeadLetters) && Files.readAllLines(mailDeadLetters).size() >= MALFORMED_MAILS);
 
         Map<String, Integer> deadByKind = new TreeMap<>();
@@ -467,6 +473,10 @@ class ReliabilitySuiteTest {
             }
         }
         return text.toString();
+    }
+
+    private static long count(String log, String regex) {
+        return java.util.regex.Pattern.compile(regex).matcher(log).results().count();
     }
 
     private static String cell(String reason) {
