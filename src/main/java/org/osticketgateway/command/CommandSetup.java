@@ -5,11 +5,11 @@ import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.osticketgateway.Settings;
 import org.osticketgateway.osticket.component.OsTicketComponent;
 import org.osticketgateway.state.CompactedTopic;
+import org.osticketgateway.state.RecentIds;
 
 /**
  * Binds the beans {@code routes/commands.yaml} calls. The ledger of published command ids is a
@@ -38,8 +38,7 @@ public final class CommandSetup {
     private static IdempotentRepository published(Settings settings, File data) {
         String ledger = settings.text("commands.ledger", "file");
         return switch (ledger) {
-            case "file" -> FileIdempotentRepository.fileIdempotentRepository(new File(data, "command-published.dat"),
-                    1_000_000, 1024L * 1024 * 1024);
+            case "file" -> new RecentIds(new File(data, "command-published.dat"), 1_000_000);
             case "kafka" -> {
                 String topic = settings.text("commands.ledger-topic", "osticket.command-ledger");
                 String servers = settings.text("kafka.bootstrap-servers", "localhost:9092");

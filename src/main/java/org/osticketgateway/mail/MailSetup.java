@@ -8,11 +8,11 @@ import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.osticketgateway.Settings;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.component.OsTicketComponent;
+import org.osticketgateway.state.RecentIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +35,8 @@ public final class MailSetup {
             mailboxes.put(name, mailbox(settings, name));
         }
         String data = settings.text("gateway.data-dir", "data");
-        // The last 100,000 mails taken are remembered in memory; the file keeps them across restarts.
-        IdempotentRepository seen = FileIdempotentRepository.fileIdempotentRepository(new File(data, "mail-seen.dat"),
-                100_000, 512L * 1024 * 1024);
+        // The last 100,000 mails taken are remembered; the file keeps them across restarts.
+        IdempotentRepository seen = new RecentIds(new File(data, "mail-seen.dat"), 100_000);
         FileStateRepository threads = FileStateRepository.fileStateRepository(new File(data, "mail-threads.dat"));
         threads.setMaxFileStoreSize(512L * 1024 * 1024);
         FileStateRepository started = FileStateRepository.fileStateRepository(new File(data, "mail-started.dat"));

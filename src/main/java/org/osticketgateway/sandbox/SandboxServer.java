@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public final class SandboxServer implements AutoCloseable {
     private final int port;
     private HttpServer http;
     private volatile boolean failingSearches;
+    private volatile long serviceNanos;
     private final AtomicInteger failedSearches = new AtomicInteger();
 
     private SandboxServer(SandboxStore store, SandboxApi api, HttpServer http, ExecutorService workers) {
@@ -46,6 +48,13 @@ public final class SandboxServer implements AutoCloseable {
         this.http = http;
         this.workers = workers;
         this.port = http.getAddress().getPort();
+    }
+
+    static {
+        // The JDK server writes an answer's headers and body apart; without TCP_NODELAY, Nagle's
+        // algorithm and the client's delayed ACK add ~40 ms to every answer, which a real osTicket
+        // behind Apache or nginx does not. Read once, when the JVM's first HttpServer is made.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     /** Starts on 127.0.0.1; port 0 takes a free one. */
@@ -88,6 +97,14 @@ public final class SandboxServer implements AutoCloseable {
      */
     public void failSearches(boolean failing) {
         failingSearches = failing;
+    }
+
+    /**
+     * Makes every answer take at least this long, as a real osTicket's PHP and database do (tens of
+     * milliseconds a call), where the sandbox alone answers in well under one.
+     */
+    public void serviceTime(Duration time) {
+        serviceNanos = time.toNanos();
     }
 
     /** How many searches were failed on purpose so far. */
@@ -146,6 +163,9 @@ public final class SandboxServer implements AutoCloseable {
                 // A bug of the sandbox answers as a server error would, not as a dropped connection.
                 LOG.error("sandbox failed on {} {}", request.method(), request.path(), e);
                 response = new SandboxResponse(500, SandboxResponse.JSON, "{\"error\":\"Internal server error\"}");
+            }
+            if (serviceNanos > 0) {
+                LockSupport.parkNanos(serviceNanos);
             }
             byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
