@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,12 +32,14 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,6 +47,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -125,6 +129,7 @@ class ReliabilitySuiteTest {
 
     @BeforeAll
     static void startTheWorld() throws Exception {
+        REPORT.note("Seed " + SEED + " (`-Dreliability.seed=" + SEED + "` repeats the kill moments).");
         sandbox = SandboxServer.start(0, SandboxOptions.withKey(API_KEY), false);
         client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), API_KEY));
         Files.createDirectories(dir.resolve("kafka"));
@@ -173,7 +178,11 @@ class ReliabilitySuiteTest {
 
     @AfterAll
     static void stopTheWorld() throws Exception {
-        REPORT.write(Path.of("target", "reliability", "RELIABILITY.md"));
+        Path out = Path.of("target", "reliability");
+        REPORT.write(out.resolve("RELIABILITY.md"));
+        // The gateway's and the broker's own logs, kept where CI keeps its reports, to read after a failure.
+        Files.copy(dir.resolve("gateway.log"), out.resolve("gateway.log"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(dir.resolve("kafka").resolve("kafka.log"), out.resolve("kafka.log"), StandardCopyOption.REPLACE_EXISTING);
         if (gateway != null) {
             gateway.kill();
         }
@@ -237,10 +246,12 @@ class ReliabilitySuiteTest {
         stream.shutdown();
 
         MailFolder inbox = MAIL.getManagers().getImapHostManager().getInbox(support);
-        await().atMost(Duration.ofMinutes(4)).until(() -> sandbox.ticketCount() >= expectedTickets
+        settle("Faults", () -> sandbox.ticketCount() >= expectedTickets
                 && Commands.byCommand(KafkaBroker.drain(results, RESULTS)).size() >= COMMANDS
                 && inbox.getMessageCount() == 0
-                && replyNotes(owned).size() >= REPLIES);
+                && replyNotes(owned).size() >= REPLIES,
+                () -> sandbox.ticketCount() + " tickets, " + Commands.byCommand(RESULTS).size() + " commands answered, "
+                        + inbox.getMessageCount() + " mails in the inbox, " + replyNotes(owned).size() + " notes");
 
         Map<String, Long> perSubject = client.searchAll(SearchQuery.all()).map(TicketSummary::subject)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
@@ -258,8 +269,7 @@ class ReliabilitySuiteTest {
         MailFolder errors = MAIL.getManagers().getImapHostManager().getFolder(support, "Errors");
         int errorFolder = errors == null ? 0 : errors.getMessageCount();
 
-        REPORT.note("Seed " + SEED + " (`-Dreliability.seed=" + SEED + "` repeats the kill moments). "
-                + "Gateway killed when osTicket held " + killAt + " tickets.");
+        REPORT.note("Gateway killed when osTicket held " + killAt + " tickets.");
         REPORT.row("SIGKILL of the gateway", KILLS + " times at random moments during the stream",
                 "restarted " + startups.size() + "/" + KILLS + "; start-up to ready " + startups + " ms",
                 startups.size() == KILLS);
@@ -324,12 +334,14 @@ class ReliabilitySuiteTest {
 
         MailFolder inbox = MAIL.getManagers().getImapHostManager().getInbox(support);
         Path mailDeadLetters = dir.resolve("data").resolve("mail-dead-letters.jsonl");
-        await().atMost(Duration.ofMinutes(4)).until(() -> KafkaBroker.drain(deadLetters, DEAD).size() >= MALFORMED_COMMANDS
+        settle("Bad input", () -> KafkaBroker.drain(deadLetters, DEAD).size() >= MALFORMED_COMMANDS
                 && inbox.getMessageCount() == 0
                 && sandbox.ticketCount() >= ticketsBefore + VALID_COMMANDS + VALID_MAILS
-                && Commands.byCommand(KafkaBroker.drain(results, RESULTS)).keySet().stream()
-                        .filter(id -> id.startsWith("valid-")).count() >= VALID_COMMANDS
-                && Files.exists(mailDeadLetters) && Files.readAllLines(mailDeadLetters).size() >= MALFORMED_MAILS);
+                && validAnswered() >= VALID_COMMANDS
+                && Files.exists(mailDeadLetters) && Files.readAllLines(mailDeadLetters).size() >= MALFORMED_MAILS,
+                () -> DEAD.size() + " dead letters, " + inbox.getMessageCount() + " mails in the inbox, "
+                        + (sandbox.ticketCount() - ticketsBefore) + " tickets made, " + validAnswered()
+                        + " good commands answered");
 
         Map<String, Integer> deadByKind = new TreeMap<>();
         Map<String, String> reasonByKind = new TreeMap<>();
@@ -451,6 +463,21 @@ class ReliabilitySuiteTest {
         } catch (Exception e) {
             throw new IllegalStateException("the test could not send its stream", e);
         }
+    }
+
+    /** Waits for {@code done}; if it never comes, the table says how far things got before the test fails. */
+    private static void settle(String part, Callable<Boolean> done, Supplier<String> progress) {
+        try {
+            await().atMost(Duration.ofMinutes(4)).until(done);
+        } catch (ConditionTimeoutException e) {
+            REPORT.row(part + ": did not settle", "4 minutes", progress.get(), false);
+            throw e;
+        }
+    }
+
+    private static long validAnswered() {
+        return Commands.byCommand(KafkaBroker.drain(results, RESULTS)).keySet().stream()
+                .filter(id -> id.startsWith("valid-")).count();
     }
 
     /** The bodies of reply notes on the owners' tickets (each ends with its mail's marker). */
