@@ -289,9 +289,9 @@ class ReliabilitySuiteTest {
         REPORT.row("Nothing dead-lettered for a fault", "—", deadLettered + " command dead letters, " + errorFolder
                 + " mails in the error folder", deadLettered == 0 && errorFolder == 0);
         String log = Files.readString(dir.resolve("gateway.log"), StandardCharsets.ISO_8859_1);
-        REPORT.row("Work in flight at a kill", "—", count(log, "Mail .* before an interruption") + " mails and "
-                + count(log, "Command .* before an interruption") + " commands found in osTicket instead of written again; "
-                + count(log, "was already applied and answered") + " redelivered commands skipped", true);
+        REPORT.row("Work in flight at a kill", "—", "found in osTicket instead of written again: mails "
+                + count(log, "Mail .* before an interruption") + ", commands " + count(log, "Command .* before an interruption")
+                + "; redelivered commands skipped: " + count(log, "was already applied and answered"), true);
 
         assertThat(mailTickets).isEqualTo(NEW_MAILS);
         assertThat(commandTickets).isEqualTo(COMMANDS);
