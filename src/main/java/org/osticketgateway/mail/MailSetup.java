@@ -48,9 +48,10 @@ public final class MailSetup {
         camel.getRegistry().bind("mailDelivery", new MailDelivery(started, client, Clock.systemUTC()));
         camel.getRegistry().bind("mailSeen", seen);
         camel.getRegistry().bind("mailProperties", javaMailProperties());
-        camel.getRegistry().bind("mailBinding", new TolerantMailBinding());
+        long maxAttachment = settings.size("mail.max-attachment-bytes", 20L * 1024 * 1024);
+        camel.getRegistry().bind("mailBinding", new GatewayMailBinding(maxAttachment));
         camel.getRegistry().bind("mail", new MailToTicket(mailboxes,
-                new MailReader(settings.size("mail.max-attachment-bytes", 20L * 1024 * 1024)),
+                new MailReader(maxAttachment),
                 RoutingRules.parse("mail.routing", settings.text("mail.routing", "")),
                 new SenderPolicy(settings.list("mail.banned"),
                         settings.integer("mail.max-tickets-per-sender-per-hour", 20), Clock.systemUTC()),
@@ -96,7 +97,7 @@ public final class MailSetup {
 
     /**
      * Fetch a mail in one piece rather than in 16 KB slices (a 10 MB attachment would take hundreds
-     * of round trips), and never wait forever on a silent server.
+     * of round trips), read its headers as UTF-8, and never wait forever on a silent server.
      */
     private static Properties javaMailProperties() {
         Properties properties = new Properties();
@@ -105,6 +106,8 @@ public final class MailSetup {
             properties.setProperty("mail." + protocol + ".connectiontimeout", "30000");
             properties.setProperty("mail." + protocol + ".timeout", "120000");
         }
+        // Raw 8-bit headers (RFC 6532, and what many mailers send) are UTF-8, not Latin-1.
+        properties.setProperty("mail.mime.allowutf8", "true");
         return properties;
     }
 
