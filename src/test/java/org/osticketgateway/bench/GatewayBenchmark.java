@@ -7,8 +7,8 @@ import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -77,7 +79,7 @@ class GatewayBenchmark {
 
     private static final BenchmarkTable TABLE = new BenchmarkTable();
     private static final List<String> STARTS = new ArrayList<>();
-    private static final Map<String, Long> RESIDENT = new java.util.LinkedHashMap<>();
+    private static final Map<String, Long> RESIDENT = new LinkedHashMap<>();
     private static double gatewayCommandRate;
     private static double gatewayMailRate;
 
@@ -103,7 +105,7 @@ class GatewayBenchmark {
     }
 
     /** Samples the process's resident memory while {@code work} runs; returns the highest. */
-    private static long peakResident(GatewayProcess gateway, Callable work) throws Exception {
+    private static long peakResident(GatewayProcess gateway, Work work) throws Exception {
         AtomicLong peak = new AtomicLong(gateway.residentMiB());
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> {
@@ -114,7 +116,7 @@ class GatewayBenchmark {
             }
         }, 0, 100, TimeUnit.MILLISECONDS);
         try {
-            work.call();
+            work.run();
         } finally {
             sampler.shutdownNow();
         }
@@ -122,8 +124,8 @@ class GatewayBenchmark {
     }
 
     /** Work that may throw. */
-    interface Callable {
-        void call() throws Exception;
+    interface Work {
+        void run() throws Exception;
     }
 
     @Test
@@ -219,7 +221,7 @@ class GatewayBenchmark {
         producer.flush();
     }
 
-    private static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> create(String id) {
+    private static ProducerRecord<String, byte[]> create(String id) {
         return Commands.structured(id, id, "osticket.ticket.create", json(id));
     }
 
@@ -313,7 +315,7 @@ class GatewayBenchmark {
         }
     }
 
-    private static jakarta.mail.internet.MimeMessage mail(String prefix, int i) throws Exception {
+    private static MimeMessage mail(String prefix, int i) throws Exception {
         String id = "<" + prefix + "-" + i + "@bench>";
         return i % 10 == 0
                 ? MailCorpus.withAttachment(id, "sender" + i + "@example.org", "Mail " + i, "file.bin", 1024 * 1024)

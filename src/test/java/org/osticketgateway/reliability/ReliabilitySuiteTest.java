@@ -11,7 +11,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -40,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -503,7 +503,7 @@ class ReliabilitySuiteTest {
     }
 
     private static long count(String log, String regex) {
-        return java.util.regex.Pattern.compile(regex).matcher(log).results().count();
+        return Pattern.compile(regex).matcher(log).results().count();
     }
 
     private static String cell(String reason) {
