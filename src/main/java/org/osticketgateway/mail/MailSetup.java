@@ -111,7 +111,12 @@ public final class MailSetup {
         return properties;
     }
 
-    /** The camel-mail URI: unseen mail only, flagged seen only once the route succeeded. */
+    /**
+     * The camel-mail URI: flagged seen, archived or deleted only once the route succeeded. A mailbox
+     * that archives or deletes takes every mail in its folder, not only unseen ones: camel-mail flags
+     * a mail seen before it moves it, so a gateway killed in between would leave it behind for good
+     * (the mail, already taken, is then only moved). One that just flags takes unseen mail.
+     */
     private static String uri(Mailbox mailbox) {
         String after = switch (mailbox.after()) {
             case "archive" -> "&moveTo=" + mailbox.archiveFolder();
@@ -120,7 +125,7 @@ public final class MailSetup {
         };
         return mailbox.protocol() + "://" + mailbox.host() + ":" + mailbox.port() + "?username=" + mailbox.username()
                 + "&password=RAW(" + mailbox.password() + ")&folderName=" + mailbox.folder()
-                + "&unseen=true&peek=true&mapMailMessage=false&additionalJavaMailProperties=#mailProperties&binding=#mailBinding&delay="
+                + "&unseen=" + mailbox.after().equals("seen") + "&peek=true&mapMailMessage=false&additionalJavaMailProperties=#mailProperties&binding=#mailBinding&delay="
                 + mailbox.pollDelay() + "&maxMessagesPerPoll=" + mailbox.batchSize() + after;
     }
 }

@@ -10,6 +10,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Flags;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -248,10 +249,10 @@ class ReliabilitySuiteTest {
         MailFolder inbox = MAIL.getManagers().getImapHostManager().getInbox(support);
         settle("Faults", () -> sandbox.ticketCount() >= expectedTickets
                 && Commands.byCommand(KafkaBroker.drain(results, RESULTS)).size() >= COMMANDS
-                && inbox.getMessageCount() == 0
+                && waiting(inbox) == 0
                 && replyNotes(owned).size() >= REPLIES,
                 () -> sandbox.ticketCount() + " tickets, " + Commands.byCommand(RESULTS).size() + " commands answered, "
-                        + inbox.getMessageCount() + " mails in the inbox, " + replyNotes(owned).size() + " notes");
+                        + waiting(inbox) + " mails waiting in the inbox, " + replyNotes(owned).size() + " notes");
 
         Map<String, Long> perSubject = client.searchAll(SearchQuery.all()).map(TicketSummary::subject)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
@@ -288,6 +289,9 @@ class ReliabilitySuiteTest {
                         && doubled == 0);
         REPORT.row("Nothing dead-lettered for a fault", "—", deadLettered + " command dead letters, " + errorFolder
                 + " mails in the error folder", deadLettered == 0 && errorFolder == 0);
+        long stuck = inbox.getMessages().stream().filter(m -> !m.getFlags().contains(Flags.Flag.DELETED)).count();
+        REPORT.row("Mails left in the inbox", "after every mail is in osTicket", leftInInbox(inbox)
+                + " (only mails flagged deleted and not yet expunged may stay)", stuck == 0);
         String log = Files.readString(dir.resolve("gateway.log"), StandardCharsets.ISO_8859_1);
         REPORT.row("Work in flight at a kill", "—", "found in osTicket instead of written again: mails "
                 + count(log, "Mail .* before an interruption") + ", commands " + count(log, "Command .* before an interruption")
@@ -303,6 +307,7 @@ class ReliabilitySuiteTest {
         assertThat(stillFailing).isZero();
         assertThat(deadLettered).isZero();
         assertThat(errorFolder).isZero();
+        assertThat(stuck).isZero();
     }
 
     @Test
@@ -335,11 +340,11 @@ class ReliabilitySuiteTest {
         MailFolder inbox = MAIL.getManagers().getImapHostManager().getInbox(support);
         Path mailDeadLetters = dir.resolve("data").resolve("mail-dead-letters.jsonl");
         settle("Bad input", () -> KafkaBroker.drain(deadLetters, DEAD).size() >= MALFORMED_COMMANDS
-                && inbox.getMessageCount() == 0
+                && waiting(inbox) == 0
                 && sandbox.ticketCount() >= ticketsBefore + VALID_COMMANDS + VALID_MAILS
                 && validAnswered() >= VALID_COMMANDS
                 && Files.exists(mailDeadLetters) && Files.readAllLines(mailDeadLetters).size() >= MALFORMED_MAILS,
-                () -> DEAD.size() + " dead letters, " + inbox.getMessageCount() + " mails in the inbox, "
+                () -> DEAD.size() + " dead letters, " + waiting(inbox) + " mails waiting in the inbox, "
                         + (sandbox.ticketCount() - ticketsBefore) + " tickets made, " + validAnswered()
                         + " good commands answered");
 
@@ -473,6 +478,19 @@ class ReliabilitySuiteTest {
             REPORT.row(part + ": did not settle", "4 minutes", progress.get(), false);
             throw e;
         }
+    }
+
+    /** Mails the gateway has yet to take: neither seen nor flagged deleted. */
+    private static long waiting(MailFolder folder) {
+        return folder.getMessages().stream().filter(m -> !m.getFlags().contains(Flags.Flag.SEEN)
+                && !m.getFlags().contains(Flags.Flag.DELETED)).count();
+    }
+
+    /** How many mails are still in the folder, with their flags. */
+    private static String leftInInbox(MailFolder folder) {
+        List<String> flags = folder.getMessages().stream().map(m -> (m.getFlags().contains(Flags.Flag.SEEN) ? "seen" : "unseen")
+                + (m.getFlags().contains(Flags.Flag.DELETED) ? "+deleted" : "")).toList();
+        return flags.size() + (flags.isEmpty() ? "" : " " + flags);
     }
 
     private static long validAnswered() {
