@@ -62,12 +62,15 @@ public final class MailSetup {
                     .parameter("name", mailbox.name())
                     .parameter("uri", uri(mailbox))
                     .add();
-            LOG.info("Mailbox {} polled every {} ms; taken mail is {}", mailbox, mailbox.pollDelay(),
+            LOG.info("Mailbox {} polled every {} ms; taken mail is {}; {}", mailbox, mailbox.pollDelay(),
                     switch (mailbox.after()) {
                         case "archive" -> "moved to " + mailbox.archiveFolder();
                         case "delete" -> "deleted";
                         default -> "left, flagged seen";
-                    });
+                    }, mailbox.emailId() == null
+                            ? "tickets are created with source API (mail." + mailbox.name()
+                                    + ".email-id names the osTicket system email that makes them email tickets)"
+                            : "tickets are email tickets of osTicket system email " + mailbox.emailId());
         }
     }
 
@@ -85,6 +88,7 @@ public final class MailSetup {
             throw new IllegalStateException(p + "after must be delete for POP3, which has no folders or flags");
         }
         String topic = settings.text(p + "topic-id", null);
+        String emailId = settings.text(p + "email-id", null);
         return new Mailbox(name, protocol, settings.required(p + "host", "the mailbox's server"),
                 settings.integer(p + "port", protocol.endsWith("s") ? (protocol.startsWith("imap") ? 993 : 995)
                         : (protocol.startsWith("imap") ? 143 : 110)),
@@ -92,7 +96,17 @@ public final class MailSetup {
                 settings.text(p + "folder", "INBOX"), after, settings.text(p + "archive-folder", "Archive"),
                 settings.text(p + "error-folder", "Errors"), settings.text(p + "department", null),
                 settings.text(p + "priority", null), topic == null ? null : (long) settings.integer(p + "topic-id", 0),
+                emailId == null ? null : positive(settings, p + "email-id"),
                 settings.integer(p + "poll-delay", 10000), settings.integer(p + "batch-size", 50));
+    }
+
+    private static long positive(Settings settings, String key) {
+        long value = settings.integer(key, 0);
+        if (value < 1) {
+            throw new IllegalStateException(key + " must be the id of an osTicket system email (1 or more), not "
+                    + value);
+        }
+        return value;
     }
 
     /**

@@ -177,7 +177,7 @@ public final class MailToTicket {
         return NewTicket.of(name, mail.fromAddress(), mail.subject().isBlank() ? "(no subject)" : mail.subject(),
                         body.isBlank() ? "(no content)" : body)
                 .withFormat(html ? MessageFormat.HTML : MessageFormat.TEXT)
-                .withContact(null, null, "Email")
+                .withOrigin(mailbox.ticketSource(), mailbox.emailId(), mail.messageId())
                 .withDepartment(routing.department(mail).orElse(mailbox.department()))
                 .withPriority(priority != null ? priority : mailbox.priority())
                 .withTopicId(mailbox.topicId())

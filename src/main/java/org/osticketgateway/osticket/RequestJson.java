@@ -54,6 +54,8 @@ final class RequestJson {
         fields.put("phone", ticket.phone());
         fields.put("ip", ticket.ip());
         fields.put("source", ticket.source());
+        fields.put("emailId", ticket.emailId());
+        fields.put("mid", ticket.messageId());
         fields.put("departmentId", nameOrId(ticket.department()));
         fields.put("topicId", ticket.topicId());
         fields.put("autorespond", ticket.autorespond());

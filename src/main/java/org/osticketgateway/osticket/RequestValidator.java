@@ -1,6 +1,7 @@
 package org.osticketgateway.osticket;
 
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.osticketgateway.osticket.model.Attachment;
 import org.osticketgateway.osticket.model.NewTicket;
@@ -33,9 +34,35 @@ final class RequestValidator {
         if (!EMAIL.matcher(ticket.email().trim()).matches()) {
             throw OsTicketException.invalidRequest(op, "email: '" + ticket.email() + "' is not an email address");
         }
+        source(op, ticket);
         dueDate(op, ticket.dueDate());
         for (Attachment file : ticket.attachments()) {
             requiredText(op, "attachments[].filename", file.filename());
+        }
+    }
+
+    /**
+     * osTicket takes a ticket from the API only as API, Email or Web: Email needs the id of one of
+     * its system emails, Web a help topic. Anything else it refuses with a 500 ("Invalid ticket
+     * origin given", "Unknown system email", "Select a Help Topic").
+     */
+    private static void source(String op, NewTicket ticket) {
+        String source = ticket.source() == null ? "api" : ticket.source().trim().toLowerCase(Locale.ROOT);
+        switch (source) {
+            case "api" -> { }
+            case "email" -> {
+                if (ticket.emailId() == null || ticket.emailId() < 1) {
+                    throw OsTicketException.invalidRequest(op, "emailId: a ticket with source Email needs the id of "
+                            + "one of osTicket's system emails");
+                }
+            }
+            case "web" -> {
+                if (ticket.topicId() == null) {
+                    throw OsTicketException.invalidRequest(op, "topicId: a ticket with source Web needs a help topic");
+                }
+            }
+            default -> throw OsTicketException.invalidRequest(op, "source: osTicket takes API, Email or Web from "
+                    + "the API, not '" + ticket.source() + "'");
         }
     }
 

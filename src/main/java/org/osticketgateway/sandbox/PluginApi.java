@@ -29,6 +29,8 @@ final class PluginApi extends RoutedApi {
             + "exhausted (tried to allocate 262144 bytes) in <b>/var/www/osticket/include/class.api.php</b> "
             + "on line <b>199</b><br />\n";
     private static final Set<String> FORMATS = Set.of("markdown", "html", "text");
+    /** The sources osTicket takes from the API, as its database spells them whatever the case sent. */
+    private static final Map<String, String> SOURCES = Map.of("api", "API", "email", "Email", "web", "Web");
 
     PluginApi(SandboxStore store, SandboxOptions options) {
         super(store, options);
@@ -160,6 +162,9 @@ final class PluginApi extends RoutedApi {
         if (!problems.isEmpty()) {
             throw new SandboxError(500, String.join("\n", problems), SandboxResponse.HTML);
         }
+        originProblem(fields).ifPresent(problem -> {
+            throw new SandboxError(500, "Unable to create new ticket :" + problem, SandboxResponse.HTML);
+        });
         String format = Optional.ofNullable(fields.get("format")).map(f -> f.toLowerCase(Locale.ROOT)).orElse("text");
         if (!FORMATS.contains(format)) {
             throw new SandboxError(400, "Invalid format. Allowed: markdown, html, text", SandboxResponse.TEXT);
@@ -181,7 +186,8 @@ final class PluginApi extends RoutedApi {
 
         SandboxTicket ticket = store.open(fields.get("name").trim(), fields.get("email").trim(),
                 Optional.ofNullable(fields.get("ip")).orElse("127.0.0.1"),
-                Optional.ofNullable(fields.get("source")).orElse("API"), store.now());
+                SOURCES.get(Optional.ofNullable(fields.get("source")).orElse("API").trim().toLowerCase(Locale.ROOT)),
+                store.now());
         ticket.subject = fields.get("subject");
         if (department != null) {
             ticket.departmentId = department;
@@ -198,6 +204,24 @@ final class PluginApi extends RoutedApi {
         ticket.parentId = parent == null ? null : parent.id;
         store.addEntry(ticket, "M", ticket.name, null, message, format, ticket.created, List.of());
         return Answer.text(201, SandboxResponse.HTML, ticket.number);
+    }
+
+    /**
+     * osTicket core takes the source as the ticket's origin: API is always fine, Email needs a system
+     * email id (any positive number passes: core does not look it up), Web a help topic; any other
+     * source is refused. The answers are the ones recorded on osTicket 1.18.1.
+     */
+    private static Optional<String> originProblem(Map<String, String> fields) {
+        String source = Optional.ofNullable(fields.get("source")).orElse("API").trim().toLowerCase(Locale.ROOT);
+        String missing = "\nerr\nMissing or invalid data \u2014 Correct any errors below and try again";
+        return switch (source) {
+            case "api" -> Optional.empty();
+            case "email" -> SandboxStore.isDigits(fields.get("emailId")) && Long.parseLong(fields.get("emailId")) > 0
+                    ? Optional.empty() : Optional.of("emailId\nUnknown system email" + missing);
+            case "web" -> SandboxStore.isDigits(fields.get("topicId"))
+                    ? Optional.empty() : Optional.of("topicId\nSelect a Help Topic" + missing);
+            default -> Optional.of("origin\nInvalid ticket origin given\nerr\nNo fields set up");
+        };
     }
 
     private Answer get(SandboxRequest request, Matcher match) {
