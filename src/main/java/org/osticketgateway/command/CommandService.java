@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.osticketgateway.osticket.OsTicketException;
+import org.osticketgateway.retry.RetryBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the command route calls for each record: read and check the command, apply it once, and
- * give its one result. A retryable osTicket failure is thrown, for the route to retry; everything
- * else ends in a result.
+ * give its one result. A retryable osTicket failure is thrown, for the route to retry, until the
+ * command has used up its attempts while osTicket answered other calls ({@link RetryBudget}): then,
+ * like everything else, it ends in a result.
  */
 public final class CommandService {
 
@@ -22,11 +24,13 @@ public final class CommandService {
     private final CommandSchemas schemas = new CommandSchemas();
     private final CommandHandler handler;
     private final CommandLedger ledger;
+    private final RetryBudget retries;
     private final Clock clock;
 
-    public CommandService(CommandHandler handler, CommandLedger ledger, Clock clock) {
+    public CommandService(CommandHandler handler, CommandLedger ledger, RetryBudget retries, Clock clock) {
         this.handler = handler;
         this.ledger = ledger;
+        this.retries = retries;
         this.clock = clock;
     }
 
@@ -54,6 +58,27 @@ public final class CommandService {
             return done;
         }
         Instant before = ledger.startedBefore(command.id());
+        try {
+            CommandResult applied = apply(command, before);
+            retries.succeeded(command.id());
+            return applied;
+        } catch (OsTicketException e) {
+            OsTicketException failure = e.isRetryable() ? retries.afterFailure(command.id(), e) : e;
+            if (failure.isRetryable()) {
+                throw failure;
+            }
+            if (before != null && CommandHandler.alreadyDone(command, failure)) {
+                return record(CommandResult.applied(command, JsonNodeFactory.instance.objectNode()
+                        .put("alreadyInEffect", true).put("detail", failure.getMessage())));
+            }
+            return record(CommandResult.failed(command, failure));
+        } catch (RejectedCommandException e) {
+            return record(CommandResult.rejected(command.id(), command.type(), e.getMessage()));
+        }
+    }
+
+    /** Applies the command, or finds the ticket a create interrupted by a crash had already made. */
+    private CommandResult apply(Command command, Instant before) {
         if (before != null && command.type().equals("osticket.ticket.create")) {
             var created = handler.findCreated(command, before);
             if (created.isPresent()) {
@@ -63,20 +88,7 @@ public final class CommandService {
             }
         }
         ledger.started(command.id(), clock.instant());
-        try {
-            return record(CommandResult.applied(command, handler.apply(command)));
-        } catch (OsTicketException e) {
-            if (e.isRetryable()) {
-                throw e;
-            }
-            if (before != null && CommandHandler.alreadyDone(command, e)) {
-                return record(CommandResult.applied(command, JsonNodeFactory.instance.objectNode()
-                        .put("alreadyInEffect", true).put("detail", e.getMessage())));
-            }
-            return record(CommandResult.failed(command, e));
-        } catch (RejectedCommandException e) {
-            return record(CommandResult.rejected(command.id(), command.type(), e.getMessage()));
-        }
+        return record(CommandResult.applied(command, handler.apply(command)));
     }
 
     private CommandResult record(CommandResult result) {

@@ -8,6 +8,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.osticketgateway.Settings;
 import org.osticketgateway.osticket.component.OsTicketComponent;
+import org.osticketgateway.retry.RetryBudgets;
 import org.osticketgateway.state.CompactedTopic;
 import org.osticketgateway.state.RecentIds;
 
@@ -29,9 +30,12 @@ public final class CommandSetup {
         camel.addService(states);
         IdempotentRepository published = published(settings, data);
         camel.addService(published);
+        // A command osTicket keeps refusing while it answers other calls is dead-lettered after 8
+        // attempts: the backoff (0.5 s doubling to 10 s) makes that about 40 s, more than a passing fault.
         camel.getRegistry().bind("commands", new CommandService(
                 new CommandHandler(camel.getComponent("osticket", OsTicketComponent.class).client()),
-                new CommandLedger(states, published), Clock.systemUTC()));
+                new CommandLedger(states, published), RetryBudgets.install(camel, settings, "commands", "Command", 8),
+                Clock.systemUTC()));
         camel.getRegistry().bind("commandRecords", new CommandRecords());
     }
 

@@ -6,31 +6,30 @@ import org.osticketgateway.osticket.model.TicketUpdate;
 /**
  * What becomes of one mail: a new ticket, a note on a ticket, nothing (a machine's mail that
  * matches no ticket), or a refusal (banned or over the limit) that sends it to the error folder.
+ * {@code kind} is the reason in one word of a small set ({@code new-mail}, {@code reply},
+ * {@code auto-reply}, {@code bounce}, {@code banned}, {@code sender-limit}), for a metric tag;
+ * {@code reason} says it for people.
  */
-public record MailDecision(Action action, NewTicket ticket, String ticketNumber, TicketUpdate update, String reason) {
+public record MailDecision(Action action, String kind, NewTicket ticket, String ticketNumber, TicketUpdate update,
+                           String reason) {
 
     public enum Action {
         CREATE, NOTE, IGNORE, REFUSE
     }
 
-    /** The first word of the reason ("auto-reply", "bounce"…), short enough for a metric tag. */
-    public String reasonKind() {
-        return reason == null ? "none" : reason.split(" ", 2)[0];
+    public static MailDecision create(NewTicket ticket) {
+        return new MailDecision(Action.CREATE, "new-mail", ticket, null, null, "new mail");
     }
 
-    public static MailDecision create(NewTicket ticket, String reason) {
-        return new MailDecision(Action.CREATE, ticket, null, null, reason);
+    public static MailDecision note(String number, TicketUpdate update, MailKind kind) {
+        return new MailDecision(Action.NOTE, kind.tag(), null, number, update, kind.tag() + " to #" + number);
     }
 
-    public static MailDecision note(String number, TicketUpdate update, String reason) {
-        return new MailDecision(Action.NOTE, null, number, update, reason);
+    public static MailDecision ignore(MailKind kind) {
+        return new MailDecision(Action.IGNORE, kind.tag(), null, null, null, kind.tag() + " matching no ticket");
     }
 
-    public static MailDecision ignore(String reason) {
-        return new MailDecision(Action.IGNORE, null, null, null, reason);
-    }
-
-    public static MailDecision refuse(String reason) {
-        return new MailDecision(Action.REFUSE, null, null, null, reason);
+    public static MailDecision refuse(String kind, String reason) {
+        return new MailDecision(Action.REFUSE, kind, null, null, null, reason);
     }
 }

@@ -22,6 +22,7 @@ import org.osticketgateway.osticket.model.NewTicket;
 import org.osticketgateway.osticket.model.Ticket;
 import org.osticketgateway.osticket.model.TicketRef;
 import org.osticketgateway.osticket.model.TicketUpdate;
+import org.osticketgateway.retry.GaveUpException;
 import org.osticketgateway.state.StateKey;
 
 /**
@@ -73,18 +74,27 @@ public final class MailToTicket {
         MailKind kind = loopGuard.classify(mail);
         Optional<String> ticket = thread(mail);
         if (ticket.isPresent()) {
-            return MailDecision.note(ticket.get(), TicketUpdate.none().withNote(noteText(mail, kind)),
-                    (kind == MailKind.GENUINE ? "reply" : kind.name().toLowerCase(Locale.ROOT)) + " to #" + ticket.get());
+            return MailDecision.note(ticket.get(), TicketUpdate.none().withNote(noteText(mail, kind)), kind);
         }
         if (kind != MailKind.GENUINE) {
-            return MailDecision.ignore(kind.name().toLowerCase(Locale.ROOT).replace('_', '-')
-                    + " matching no ticket");
+            return MailDecision.ignore(kind);
         }
-        Optional<String> refusal = senders.refusal(mail.fromAddress());
-        if (refusal.isPresent()) {
-            return MailDecision.refuse(refusal.get());
+        return senders.refusal(mail.fromAddress()).orElseGet(() -> MailDecision.create(newTicket(mail, mailbox)));
+    }
+
+    /**
+     * The kind of a failure that sends a mail to the error folder, as a metric tag: {@code unreadable},
+     * {@code gave-up} (it kept failing while osTicket answered), or what osTicket said
+     * ({@code bad-request}, {@code forbidden}…).
+     */
+    public String errorKind(Exception failure) {
+        if (failure instanceof GaveUpException) {
+            return "gave-up";
         }
-        return MailDecision.create(newTicket(mail, mailbox), "new mail");
+        if (failure instanceof OsTicketException e) {
+            return e.failure().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+        return "unreadable";
     }
 
     /** After a create: remembers the thread and returns the note naming attachments left out, if any. */

@@ -29,12 +29,12 @@ public final class SenderPolicy {
         this.clock = clock;
     }
 
-    /** Why this sender may not open a ticket now, or empty. */
-    public Optional<String> refusal(String address) {
+    /** The refusal of a ticket for this sender now, with why, or empty. */
+    public Optional<MailDecision> refusal(String address) {
         String sender = address.toLowerCase(Locale.ROOT);
         String domain = sender.substring(sender.indexOf('@') + 1);
         if (banned.contains(sender) || banned.contains(domain)) {
-            return Optional.of("sender " + sender + " is banned (mail.banned)");
+            return Optional.of(MailDecision.refuse("banned", "sender " + sender + " is banned (mail.banned)"));
         }
         Deque<Instant> times = recent.computeIfAbsent(sender, s -> new ArrayDeque<>());
         synchronized (times) {
@@ -43,8 +43,8 @@ public final class SenderPolicy {
                 times.removeFirst();
             }
             if (times.size() >= ticketsPerHour) {
-                return Optional.of("sender " + sender + " opened " + times.size()
-                        + " tickets in the last hour (mail.max-tickets-per-sender-per-hour)");
+                return Optional.of(MailDecision.refuse("sender-limit", "sender " + sender + " opened "
+                        + times.size() + " tickets in the last hour (mail.max-tickets-per-sender-per-hour)"));
             }
         }
         return Optional.empty();

@@ -70,7 +70,8 @@ final class PluginDialect implements OsTicketApi {
     /**
      * What an error answer of the plugin means in the canonical terms: it answers 401 for a missing
      * permission, 422 for conflicts, 400 for an unknown department on create, 404 for unknown
-     * names on update, and 500 for a circular link, a missing plugin and incomplete input.
+     * names on update, and 500 for a circular link and a missing plugin (osTicket core's own 500
+     * refusals of a create are read in {@link ApiCaller}).
      */
     static OsTicketFailure meaning(ApiResponse response, String message) {
         String text = message.toLowerCase(Locale.ROOT);
@@ -82,8 +83,7 @@ final class PluginDialect implements OsTicketApi {
             case 422 -> OsTicketFailure.CONFLICT;
             case 500 -> text.contains("plugin not available") ? OsTicketFailure.NOT_IMPLEMENTED
                     : text.contains("failed to create subticket relationship") ? OsTicketFailure.CONFLICT
-                    : text.contains("incomplete client information") || text.contains("required field")
-                    ? OsTicketFailure.BAD_REQUEST : OsTicketFailure.SERVER_ERROR;
+                    : OsTicketFailure.SERVER_ERROR;
             default -> OsTicketFailure.forStatus(response.status());
         };
     }

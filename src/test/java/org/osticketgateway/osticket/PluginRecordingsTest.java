@@ -43,6 +43,8 @@ class PluginRecordingsTest {
             Map.entry("stock/107", FORBIDDEN), Map.entry("stock/108", UNAUTHORIZED),
             Map.entry("stock/11", NOT_FOUND), Map.entry("stock/110", NOT_FOUND), Map.entry("stock/111", NOT_FOUND),
             Map.entry("stock/116", UNREADABLE_RESPONSE), Map.entry("stock/117", UNREADABLE_RESPONSE),
+            Map.entry("stock/118", BAD_REQUEST), Map.entry("stock/121", BAD_REQUEST),
+            Map.entry("stock/122", BAD_REQUEST), Map.entry("stock/123", BAD_REQUEST),
             Map.entry("stock/12", BAD_REQUEST), Map.entry("stock/13", BAD_REQUEST), Map.entry("stock/14", BAD_REQUEST),
             Map.entry("stock/15", NOT_FOUND), Map.entry("stock/26", NOT_FOUND), Map.entry("stock/27", UNAUTHORIZED),
             Map.entry("stock/28", UNAUTHORIZED), Map.entry("stock/29", UNAUTHORIZED), Map.entry("stock/30", FORBIDDEN),
@@ -87,7 +89,8 @@ class PluginRecordingsTest {
             OsTicketFailure expected = stockSubticket ? UNREADABLE_RESPONSE : FAILURES.get(key);
             OsTicketException error = response.isSuccess()
                     ? catchThrowableOfType(OsTicketException.class, () -> reader.tree(response, name))
-                    : reader.error(response, name, PluginDialect.meaning(response, reader.errorMessage(response)));
+                    : reader.error(response, name,
+                    ApiCaller.failure(PluginDialect::meaning, response, reader.errorMessage(response)));
             assertThat(error).as(name).isNotNull();
             assertThat(error.failure()).as(name + ": " + error.getMessage()).isEqualTo(expected);
             assertThat(error.apiMessage()).as(name).isNotBlank();

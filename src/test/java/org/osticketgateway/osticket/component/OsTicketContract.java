@@ -178,7 +178,8 @@ abstract class OsTicketContract {
                 .withTopicId(10L)
                 .withDueDate(due)
                 .withAutorespond(false)
-                .withContact("+1 555-1234", "192.168.1.100", "Email");
+                .withContact("+1 555-1234", "192.168.1.100", null)
+                .withOrigin("Email", 1L, "<contract-1@mail.example.org>");
 
         Ticket ticket = get(create(request).number());
 

@@ -1,0 +1,47 @@
+package org.osticketgateway.retry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.osticketgateway.osticket.OsTicketClient;
+import org.osticketgateway.osticket.OsTicketException;
+
+/**
+ * Whether osTicket answers at all: its lightest call, the statuses, succeeds with the configured
+ * key. The answer is kept for a few seconds, so that a batch of failing mails during an outage asks
+ * once, not once per mail (an unanswered connect can take the whole connect timeout).
+ */
+public final class OsTicketReadiness implements BooleanSupplier {
+
+    private static final Duration KEPT = Duration.ofSeconds(5);
+
+    private final OsTicketClient client;
+    private final Clock clock;
+    private Instant askedAt = Instant.MIN;
+    private boolean answering;
+
+    public OsTicketReadiness(OsTicketClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized boolean getAsBoolean() {
+        Instant now = clock.instant();
+        if (now.isAfter(askedAt.plus(KEPT))) {
+            answering = ask();
+            askedAt = now;
+        }
+        return answering;
+    }
+
+    private boolean ask() {
+        try {
+            client.listStatuses();
+            return true;
+        } catch (OsTicketException e) {
+            return false;
+        }
+    }
+}
