@@ -9,8 +9,9 @@ import org.osticketgateway.osticket.OsTicketException;
 
 /**
  * Whether osTicket answers at all: its lightest call, the statuses, succeeds with the configured
- * key. The answer is kept for a few seconds, so that a batch of failing mails during an outage asks
- * once, not once per mail (an unanswered connect can take the whole connect timeout).
+ * key — asked after each failure, so that a yes is always fresh. A no is kept for a few seconds, so
+ * that a batch of failing mails during an outage asks once, not once per mail (an unanswered
+ * connect can take the whole connect timeout).
  */
 public final class OsTicketReadiness implements BooleanSupplier {
 
@@ -18,8 +19,7 @@ public final class OsTicketReadiness implements BooleanSupplier {
 
     private final OsTicketClient client;
     private final Clock clock;
-    private Instant askedAt = Instant.MIN;
-    private boolean answering;
+    private Instant silentUntil = Instant.MIN;
 
     public OsTicketReadiness(OsTicketClient client, Clock clock) {
         this.client = client;
@@ -29,11 +29,14 @@ public final class OsTicketReadiness implements BooleanSupplier {
     @Override
     public synchronized boolean getAsBoolean() {
         Instant now = clock.instant();
-        if (now.isAfter(askedAt.plus(KEPT))) {
-            answering = ask();
-            askedAt = now;
+        if (now.isBefore(silentUntil)) {
+            return false;
         }
-        return answering;
+        if (ask()) {
+            return true;
+        }
+        silentUntil = now.plus(KEPT);
+        return false;
     }
 
     private boolean ask() {

@@ -29,6 +29,8 @@ final class PluginApi extends RoutedApi {
             + "exhausted (tried to allocate 262144 bytes) in <b>/var/www/osticket/include/class.api.php</b> "
             + "on line <b>199</b><br />\n";
     private static final Set<String> FORMATS = Set.of("markdown", "html", "text");
+    /** The one address on the sandbox's ban list: osTicket denies its tickets (a core filter, recorded). */
+    static final String BANNED = "banned@example.org";
     /** The sources osTicket takes from the API, as its database spells them whatever the case sent. */
     private static final Map<String, String> SOURCES = Map.of("api", "API", "email", "Email", "web", "Web");
 
@@ -148,6 +150,10 @@ final class PluginApi extends RoutedApi {
 
     private Answer create(SandboxRequest request, Matcher match) {
         Map<String, String> fields = formOrJson(request, new ArrayList<>());
+        if (BANNED.equalsIgnoreCase(Optional.ofNullable(fields.get("email")).orElse("").trim())) {
+            throw new SandboxError(403, "Unable to create new ticket :Ticket denied: " + BANNED
+                    + "\n\nThis help desk is for use by authorized users only", SandboxResponse.HTML);
+        }
         List<String> problems = new ArrayList<>();
         if (blank(fields.get("name")) || blank(fields.get("email"))
                 || !EMAIL.matcher(fields.get("email").trim()).matches()) {

@@ -22,7 +22,11 @@ import java.util.regex.Pattern;
 abstract class RoutedApi implements SandboxApi {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /**
+     * As osTicket 1.18's RFC 822 parser takes an address (recorded): no dot at either end of the local
+     * part or the domain, none doubled, no space even quoted.
+     */
+    static final Pattern EMAIL = Pattern.compile("^(?!\\.)(?!.*\\.\\.)[^@\\s]+(?<!\\.)@[^@\\s]+\\.[^@\\s]+(?<!\\.)$");
 
     /** An answer: a tree rendered as JSON or XML (root element {@code xmlRoot}), or ready text. */
     record Answer(int status, JsonNode body, String xmlRoot, String textType, String text) {

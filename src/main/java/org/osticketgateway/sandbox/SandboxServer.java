@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class SandboxServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+    private static final SandboxResponse INTERNAL_ERROR = new SandboxResponse(500, SandboxResponse.JSON,
+            "{\"error\":\"Internal server error\"}");
 
     private final SandboxStore store;
     private final SandboxApi api;
@@ -39,6 +41,7 @@ public final class SandboxServer implements AutoCloseable {
     private final int port;
     private HttpServer http;
     private volatile boolean failingSearches;
+    private volatile String failingCreates;
     private volatile long serviceNanos;
     private final AtomicInteger failedSearches = new AtomicInteger();
 
@@ -107,6 +110,14 @@ public final class SandboxServer implements AutoCloseable {
         serviceNanos = time.toNanos();
     }
 
+    /**
+     * Makes every create whose body contains {@code marker} answer 500 (null: none): one request
+     * osTicket keeps failing while it answers every other.
+     */
+    public void failCreatesContaining(String marker) {
+        failingCreates = marker;
+    }
+
     /** How many searches were failed on purpose so far. */
     public int failedSearches() {
         return failedSearches.get();
@@ -114,7 +125,13 @@ public final class SandboxServer implements AutoCloseable {
 
     private SandboxResponse failedSearch() {
         failedSearches.incrementAndGet();
-        return new SandboxResponse(500, SandboxResponse.JSON, "{\"error\":\"Internal server error\"}");
+        return INTERNAL_ERROR;
+    }
+
+    private boolean isFailingCreate(SandboxRequest request) {
+        String marker = failingCreates;
+        return marker != null && request.path().startsWith("/tickets.")
+                && new String(request.body(), StandardCharsets.UTF_8).contains(marker);
     }
 
     /** Adds {@code count} plain open tickets, created a day ago: a large helpdesk, quickly. */
@@ -157,12 +174,12 @@ public final class SandboxServer implements AutoCloseable {
                     in.readAllBytes());
             SandboxResponse response;
             try {
-                response = failingSearches && request.path().startsWith("/tickets-search.php")
-                        ? failedSearch() : api.handle(request);
+                response = failingSearches && request.path().startsWith("/tickets-search.php") ? failedSearch()
+                        : isFailingCreate(request) ? INTERNAL_ERROR : api.handle(request);
             } catch (RuntimeException e) {
                 // A bug of the sandbox answers as a server error would, not as a dropped connection.
                 LOG.error("sandbox failed on {} {}", request.method(), request.path(), e);
-                response = new SandboxResponse(500, SandboxResponse.JSON, "{\"error\":\"Internal server error\"}");
+                response = INTERNAL_ERROR;
             }
             if (serviceNanos > 0) {
                 LockSupport.parkNanos(serviceNanos);
