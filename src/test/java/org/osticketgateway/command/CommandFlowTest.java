@@ -59,7 +59,7 @@ class CommandFlowTest {
                 "osticket.url", sandbox.url(), "osticket.api-key", "k",
                 "kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "commands.enabled", "true",
-                "commands.retry-delay", "100", "commands.max-retry-delay", "1000",
+                "commands.retry-delay", "100", "commands.max-retry-delay", "1000", "commands.max-attempts", "3",
                 "management.port", String.valueOf(GatewayTestRun.freePort()),
                 "gateway.data-dir", data.toString());
         producer = kafka.producer();
@@ -180,6 +180,30 @@ class CommandFlowTest {
         assertThat(result("cmd-after-bad").get("status").asText()).isEqualTo("applied");
         assertThat(Commands.byCommand(resultRecords).keySet())
                 .anySatisfy(id -> assertThat(id).startsWith(Commands.TOPIC + "-"));
+    }
+
+    @Test
+    void aCommandThatKeepsFailingWhileOsTicketAnswersIsDeadLetteredAfterItsAttempts() throws Exception {
+        sandbox.failCreatesContaining("Cursed");
+        try {
+            send(structured("cursed", "cmd-cursed", "osticket.ticket.create",
+                    "{\"name\":\"A\",\"email\":\"a@example.com\",\"subject\":\"Cursed\",\"message\":\"m\"}"));
+            send(structured("cursed", "cmd-after-cursed", "osticket.ticket.get", "{\"ticket\":{\"id\":1}}"));
+
+            JsonNode cursed = result("cmd-cursed");
+            assertThat(cursed.get("status").asText()).isEqualTo("failed");
+            assertThat(cursed.at("/error/failure").asText()).isEqualTo("SERVER_ERROR");
+            assertThat(cursed.at("/error/retryable").asBoolean()).isFalse();
+            assertThat(cursed.at("/error/message").asText())
+                    .contains("gave up after 3 attempts while osTicket answered other calls");
+            ConsumerRecord<String, byte[]> letter = deadLetter("cmd-cursed");
+            assertThat(Commands.header(letter, "dlq_attempts")).isEqualTo("3");
+            assertThat(Commands.header(letter, "dlq_reason")).contains("gave up after 3 attempts");
+            // The partition goes on with the next command.
+            assertThat(result("cmd-after-cursed").get("status").asText()).isEqualTo("applied");
+        } finally {
+            sandbox.failCreatesContaining(null);
+        }
     }
 
     @Test

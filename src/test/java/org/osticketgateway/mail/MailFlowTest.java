@@ -34,7 +34,8 @@ import org.osticketgateway.sandbox.SandboxServer;
 
 /**
  * Mail to tickets end to end: mails sent over SMTP to GreenMail and read back over IMAP, the sandbox as osTicket, the gateway
- * as the README runs it, and a corpus of realistic mails.
+ * as the README runs it, and a corpus of realistic mails. The mailbox names its osTicket system email, so its tickets are
+ * email tickets ({@link MailFailuresTest} has one without).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailFlowTest {
@@ -65,6 +66,7 @@ class MailFlowTest {
                 "mail.support.username", "support",
                 "mail.support.password", "imap-secret",
                 "mail.support.department", "Support",
+                "mail.support.email-id", "1",
                 "mail.support.poll-delay", "200",
                 "mail.routing", "to:billing@example\\.com=Billing; subject:(?i)invoice=Accounting",
                 "mail.max-attachment-bytes", String.valueOf(11 * 1024 * 1024),
