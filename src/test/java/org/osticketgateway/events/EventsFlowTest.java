@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osticketgateway.GatewayTestRun;
 import org.osticketgateway.KafkaBroker;
+import org.osticketgateway.LogLines;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.OsTicketSettings;
 import org.osticketgateway.osticket.model.CreatedTicket;
@@ -121,6 +123,37 @@ class EventsFlowTest {
             assertThat(types).containsExactly("osticket.ticket.created", "osticket.ticket.status-changed",
                     "osticket.ticket.closed", "osticket.ticket.updated", "osticket.ticket.deleted");
             assertThat(ids).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void anOutageIsWaitedOutWithOneLineAPollAndNothingMissed() throws Exception {
+        try (KafkaBroker kafka = KafkaBroker.start();
+             SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey("k"), true);
+             OsTicketClient client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), "k"));
+             KafkaConsumer<String, byte[]> events = kafka.consumer("osticket.events")) {
+            kafka.createTopics(1, "osticket.events");
+            GatewayTestRun gateway = gateway(kafka, sandbox, "binary", "events.stats-cron", "* * * * * ?");
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            // Starting "now": the first poll takes the tickets as they are; what changes after it is published.
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(data.resolve("ticket-events.dat"))
+                    .contains("watermark"));
+            CreatedTicket before = client.createTicket(NewTicket.of("A", "a@example.com", "Before outage", "m"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> KafkaBroker.drain(events, seen).stream()
+                    .anyMatch(r -> before.number().equals(r.key())));
+            try (LogLines log = LogLines.capture()) {
+                sandbox.goOffline();
+                await().atMost(Duration.ofSeconds(20)).until(() ->
+                        log.containing("Ticket events: the poll failed").size() >= 3
+                                && !log.containing("Stats events: no snapshot this time").isEmpty());
+                sandbox.comeBack();
+                CreatedTicket created = client.createTicket(NewTicket.of("A", "a@example.com", "After outage", "m"));
+                await().atMost(Duration.ofSeconds(20)).until(() -> KafkaBroker.drain(events, seen).stream()
+                        .anyMatch(r -> created.number().equals(r.key())));
+                assertThat(log.all()).noneMatch(LogLines.Line::stackTrace);
+            } finally {
+                gateway.stop();
+            }
         }
     }
 }

@@ -26,6 +26,7 @@ public class OsTicketEventsConsumer extends ScheduledPollConsumer {
         super(endpoint, processor);
         this.detector = detector;
         this.sweepEvery = sweepEvery;
+        setExceptionHandler(new EventsPollFailures(getExceptionHandler()));
     }
 
     @Override
