@@ -20,6 +20,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.net.URIBuilder;
@@ -117,6 +118,9 @@ public final class ApiTransport implements AutoCloseable {
     private static HttpEntity entity(ApiRequest request) {
         if (request.json() != null) {
             return new StringEntity(request.json().toString(), ContentType.APPLICATION_JSON);
+        }
+        if (request.raw() != null) {
+            return new ByteArrayEntity(request.raw().content(), ContentType.parse(request.raw().contentType()));
         }
         if (request.formFields() == null) {
             return null;

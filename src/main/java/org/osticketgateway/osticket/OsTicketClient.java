@@ -11,6 +11,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.osticketgateway.osticket.model.Attachment;
 import org.osticketgateway.osticket.model.CreatedTicket;
 import org.osticketgateway.osticket.model.DeletedTicket;
 import org.osticketgateway.osticket.model.NewTicket;
@@ -135,6 +136,26 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
     public Ticket getTicket(TicketRef ticket) {
         validate.ticket("getTicket", "ticket", ticket);
         return api().getTicket(ticket);
+    }
+
+    /**
+     * Hands a whole mail (RFC 822) to osTicket core's own mail intake, {@code POST /tickets.email}
+     * (the same under either dialect): osTicket threads it by its Message-ID, In-Reply-To,
+     * References or {@code [#number]} from the ticket's owner, and adds it to that ticket as the
+     * customer's message with its attachments — or opens a ticket, as an email ticket. A mail whose
+     * Message-ID osTicket has seen is not added again. Returns the ticket it is on.
+     */
+    public TicketRef postEmail(byte[] mail) {
+        if (mail == null || mail.length == 0) {
+            throw OsTicketException.invalidRequest("postEmail", "mail is required");
+        }
+        ApiResponse answer = new ApiCaller(transport, reader, ApiCaller.BY_STATUS).answer(ApiRequest.raw("postEmail",
+                "/tickets.email", new Attachment("mail.eml", "message/rfc822", mail)));
+        String number = answer.body().trim();
+        if (!RequestJson.isTicketNumber(number)) {
+            throw reader.unreadable(answer, "postEmail");
+        }
+        return TicketRef.ofNumber(number);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -47,7 +46,6 @@ import org.osticketgateway.osticket.model.UpdatedTicket;
 final class PluginDialect implements OsTicketApi {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern TICKET_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
 
     private final ApiCaller api;
     private final CanonicalReader read;
@@ -270,7 +268,7 @@ final class PluginDialect implements OsTicketApi {
     /** Create, update and delete answer with the bare ticket number; anything else is unreadable. */
     private String bareNumber(ApiResponse response, String operation) {
         String body = response.body().trim();
-        if (!TICKET_NUMBER.matcher(body).matches()) {
+        if (!RequestJson.isTicketNumber(body)) {
             throw api.unreadable(response, operation);
         }
         return body;

@@ -45,6 +45,7 @@ final class PluginApi extends RoutedApi {
         return List.of(
                 route("/tickets\\.(?<ext>json)", Set.of("POST"), create, false, denied("create tickets"),
                         Precheck.NONE, this::create),
+                mailIntake(new SandboxError(401, "API key not authorized", SandboxResponse.HTML)),
                 numbered("tickets-get", Set.of("GET"), Permission.CAN_READ_TICKETS, "read tickets", this::get),
                 numbered("tickets-update", Set.of("PATCH", "PUT"), Permission.CAN_UPDATE_TICKETS,
                         "update tickets", this::update),
@@ -209,6 +210,7 @@ final class PluginApi extends RoutedApi {
         }
         ticket.parentId = parent == null ? null : parent.id;
         store.addEntry(ticket, "M", ticket.name, null, message, format, ticket.created, List.of());
+        rememberMessageId(fields, ticket);
         return Answer.text(201, SandboxResponse.HTML, ticket.number);
     }
 

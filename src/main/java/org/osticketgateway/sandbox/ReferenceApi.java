@@ -40,6 +40,7 @@ final class ReferenceApi extends RoutedApi {
         SandboxError deniedSub = new SandboxError(403, "API key not authorized for subticket operations");
         return List.of(
                 endpoint("/tickets\\.(?<ext>json)", "POST", Permission.CAN_CREATE_TICKETS, false, denied, this::create),
+                mailIntake(denied),
                 endpoint("/tickets-get\\.php/(?<key>[^/]+)\\.(?<ext>json|xml)", "GET", Permission.CAN_READ_TICKETS,
                         false, deniedRead, this::get),
                 endpoint("/tickets-update\\.php/(?<key>[^/]+)\\.(?<ext>json|xml)", "PATCH",
@@ -144,6 +145,7 @@ final class ReferenceApi extends RoutedApi {
         ticket.parentId = parent == null ? null : parent.id;
         ticket.dueDate = due;
         store.addEntry(ticket, "M", ticket.name, null, fields.get("message"), format, now, files);
+        rememberMessageId(fields, ticket);
         ObjectNode body = object()
                 .put("ticket_id", ticket.id)
                 .put("number", ticket.number)

@@ -93,6 +93,21 @@ abstract class RoutedApi implements SandboxApi {
         return null;
     }
 
+    /** osTicket core's mail intake, {@code POST /tickets.email}: the same under every plugin. */
+    Route mailIntake(SandboxError denied) {
+        return route("/tickets\\.(?<ext>email)", Set.of("POST"), Permission.CAN_CREATE_TICKETS, false, denied,
+                Precheck.NONE, (request, match) -> Answer.text(201, SandboxResponse.HTML,
+                        new MailIntake(store).take(request.body())));
+    }
+
+    /** A create's {@code mid}, kept as osTicket keeps it, so that mail answering it threads there. */
+    void rememberMessageId(Map<String, String> fields, SandboxTicket ticket) {
+        String messageId = fields.get("mid");
+        if (messageId != null && !messageId.isBlank()) {
+            store.rememberMessageId(messageId.trim(), ticket);
+        }
+    }
+
     static Route route(String path, Set<String> methods, Permission permission, boolean subticket,
                        SandboxError denied, Precheck precheck, Handler handler) {
         return new Route(Pattern.compile(path), methods, permission, subticket, denied, precheck, handler);

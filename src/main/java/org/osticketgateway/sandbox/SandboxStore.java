@@ -24,6 +24,7 @@ final class SandboxStore {
     private final Map<Long, SandboxTicket> byId = new LinkedHashMap<>();
     private final Map<String, SandboxTicket> byNumber = new HashMap<>();
     private final Map<String, Long> users = new HashMap<>();
+    private final Map<String, SandboxTicket> byMessageId = new HashMap<>();
     private long nextTicketId = 1;
     private long nextEntryId = 1;
 
@@ -75,6 +76,15 @@ final class SandboxStore {
 
     Optional<SandboxTicket> byNumber(String number) {
         return Optional.ofNullable(byNumber.get(number));
+    }
+
+    /** osTicket keeps each message's Message-ID (a create's {@code mid}, a mail's header) to thread by it. */
+    void rememberMessageId(String messageId, SandboxTicket ticket) {
+        byMessageId.put(messageId, ticket);
+    }
+
+    Optional<SandboxTicket> byMessageId(String messageId) {
+        return Optional.ofNullable(byMessageId.get(messageId)).filter(t -> byId.containsKey(t.id));
     }
 
     Optional<SandboxTicket> byId(long id) {

@@ -4,12 +4,13 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The operations of {@code osticket:<operation>}: one producer for each API endpoint, and
- * {@code events}, the consumer that polls for ticket changes.
+ * The operations of {@code osticket:<operation>}: one producer for each endpoint of the plugin's API,
+ * {@code postEmail} for osTicket core's mail intake, and {@code events}, the consumer that polls for
+ * ticket changes.
  */
 public enum OsTicketOperation {
     createTicket, getTicket, updateTicket, searchTickets, deleteTicket, getStats, listStatuses, getParent,
-    listChildren, linkSubticket, unlinkSubticket, events;
+    listChildren, linkSubticket, unlinkSubticket, postEmail, events;
 
     public static OsTicketOperation fromUri(String name) {
         return Arrays.stream(values()).filter(o -> o.name().equalsIgnoreCase(name)).findFirst()

@@ -3,6 +3,7 @@ package org.osticketgateway.osticket.component;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 import org.osticketgateway.osticket.OsTicketClient;
@@ -31,7 +32,7 @@ public class OsTicketProducer extends DefaultProducer {
     }
 
     @Override
-    public void process(Exchange exchange) {
+    public void process(Exchange exchange) throws InvalidPayloadException {
         OsTicketClient client = endpoint.getComponent().client();
         Message in = exchange.getMessage();
         OsTicketOperation operation = endpoint.getOperation();
@@ -61,6 +62,11 @@ public class OsTicketProducer extends DefaultProducer {
             case listChildren -> client.listChildren(ref(in, "parent"));
             case linkSubticket -> client.linkSubticket(ref(in, "parent"), ref(in, "child"));
             case unlinkSubticket -> client.unlinkSubticket(ref(in, "child"));
+            case postEmail -> {
+                TicketRef ticket = client.postEmail(in.getMandatoryBody(byte[].class));
+                in.setHeader(OsTicketConstants.TICKET_NUMBER, ticket.number());
+                yield ticket;
+            }
             case events -> throw new IllegalStateException("osticket:events is a consumer: use it in from:");
         };
         in.setBody(result);
