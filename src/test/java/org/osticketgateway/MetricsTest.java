@@ -161,7 +161,11 @@ class MetricsTest {
             number = client.searchTickets(mail).tickets().get(0).number();
         }
         send(MailCorpus.plain("<m-2@example.org>", "ann@example.org", "Re: [#" + number + "] Metrics mail", "more"));
-        shows("gateway_mails_total", "outcome=\"note-added\",reason=\"reply\"");
+        shows("gateway_mails_total", "outcome=\"message-added\",reason=\"reply\"");
+        MimeMessage auto = MailCorpus.plain("<m-2b@example.org>", "ann@example.org", "Re: [#" + number + "] Away", "away");
+        auto.setHeader("Auto-Submitted", "auto-replied");
+        send(auto);
+        shows("gateway_mails_total", "outcome=\"note-added\",reason=\"auto-reply\"");
         send(MailCorpus.outOfOffice("<m-3@example.org>", "cy@example.org"));
         shows("gateway_mails_total", "outcome=\"ignored\",reason=\"auto-reply\"");
         send(MailCorpus.plain("<m-4@example.org>", "banned@example.org", "Banned", "no"));

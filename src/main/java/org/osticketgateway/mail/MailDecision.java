@@ -4,8 +4,9 @@ import org.osticketgateway.osticket.model.NewTicket;
 import org.osticketgateway.osticket.model.TicketUpdate;
 
 /**
- * What becomes of one mail: a new ticket, a note on a ticket, nothing (a machine's mail that
- * matches no ticket), or a refusal (banned or over the limit) that sends it to the error folder.
+ * What becomes of one mail: a new ticket, the customer's reply on a ticket, a note on a ticket (a
+ * machine's answer to it), nothing (a machine's mail that matches no ticket), or a refusal (banned
+ * or over the limit) that sends it to the error folder.
  * {@code kind} is the reason in one word of a small set ({@code new-mail}, {@code reply},
  * {@code auto-reply}, {@code bounce}, {@code banned}, {@code sender-limit}), for a metric tag;
  * {@code reason} says it for people.
@@ -14,11 +15,17 @@ public record MailDecision(Action action, String kind, NewTicket ticket, String 
                            String reason) {
 
     public enum Action {
-        CREATE, NOTE, IGNORE, REFUSE
+        CREATE, REPLY, NOTE, IGNORE, REFUSE
     }
 
     public static MailDecision create(NewTicket ticket) {
         return new MailDecision(Action.CREATE, "new-mail", ticket, null, null, "new mail");
+    }
+
+    /** The whole mail goes to osTicket, which adds it to the ticket as the customer's message. */
+    public static MailDecision reply(String number) {
+        return new MailDecision(Action.REPLY, MailKind.GENUINE.tag(), null, number, null,
+                MailKind.GENUINE.tag() + " to #" + number);
     }
 
     public static MailDecision note(String number, TicketUpdate update, MailKind kind) {

@@ -1,5 +1,9 @@
 package org.osticketgateway.mail;
 
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -47,6 +51,25 @@ public final class MailDelivery {
         }
         start(mailKey);
         return client.createTicket(ticket.withMessage(marker.appendTo(ticket.message()))).number();
+    }
+
+    /**
+     * Hands the whole mail to osTicket's mail intake, which adds it to its ticket as the customer's
+     * message; returns the number of the ticket osTicket put it on. A mail taken again after a crash
+     * is not added twice: osTicket knows its Message-ID.
+     */
+    public String reply(Message mail, String expected) {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        try {
+            mail.writeTo(raw);
+        } catch (IOException | MessagingException e) {
+            throw new UnreadableMailException("cannot read the whole mail: " + e.getMessage(), e);
+        }
+        String number = client.postEmail(raw.toByteArray()).number();
+        if (!number.equals(expected)) {
+            LOG.info("osTicket put the reply meant for #{} on #{}", expected, number);
+        }
+        return number;
     }
 
     /** Adds the note, unless an interrupted earlier try already did. */

@@ -74,7 +74,12 @@ public final class MailToTicket {
         MailKind kind = loopGuard.classify(mail);
         Optional<String> ticket = thread(mail);
         if (ticket.isPresent()) {
-            return MailDecision.note(ticket.get(), TicketUpdate.none().withNote(noteText(mail, kind)), kind);
+            // A person's reply goes whole to osTicket, which threads it as the customer's message with
+            // its files and knows a Message-ID it has seen; a machine's answer, a mail without a
+            // Message-ID or with files over the limit becomes a note instead.
+            return kind == MailKind.GENUINE && mail.messageId() != null && mail.oversized().isEmpty()
+                    ? MailDecision.reply(ticket.get())
+                    : MailDecision.note(ticket.get(), TicketUpdate.none().withNote(noteText(mail, kind)), kind);
         }
         if (kind != MailKind.GENUINE) {
             return MailDecision.ignore(kind);

@@ -147,18 +147,34 @@ class MailFlowTest {
     }
 
     @Test
-    void aReplyWithReferencesIsANoteWithoutTheQuotedHistory() throws Exception {
+    void aReplyWithReferencesIsTheCustomersMessageOnItsTicket() throws Exception {
         send(MailCorpus.plain("<thread-1@example.org>", "carol@example.org", "VPN down", "The VPN is down."));
         Ticket ticket = ticketWithSubject("VPN down");
         send(MailCorpus.reply("<thread-2@example.org>", "carol@example.org", "Re: VPN down",
                 "<thread-1@example.org>"));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 client.getTicket(TicketRef.ofNumber(ticket.number())).thread().size() == 2);
+        ThreadEntry reply = client.getTicket(TicketRef.ofNumber(ticket.number())).thread().get(1);
+        assertThat(reply.type()).isEqualTo(ThreadEntryType.MESSAGE);
+        assertThat(reply.poster()).isEqualTo("carol@example.org");
+        assertThat(reply.body()).startsWith("It works again, thanks!");
+        assertThat(matching("Re: VPN down")).isEmpty();
+    }
+
+    @Test
+    void anAutoReplyToATicketIsANoteWithoutTheQuotedHistory() throws Exception {
+        send(MailCorpus.plain("<auto-1@example.org>", "gus@example.org", "Printer jam", "Paper stuck."));
+        Ticket ticket = ticketWithSubject("Printer jam");
+        MimeMessage auto = MailCorpus.reply("<auto-2@example.org>", "gus@example.org", "Automatic reply: Printer jam",
+                "<auto-1@example.org>");
+        auto.setHeader("Auto-Submitted", "auto-replied");
+        send(auto);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                client.getTicket(TicketRef.ofNumber(ticket.number())).thread().size() == 2);
         ThreadEntry note = client.getTicket(TicketRef.ofNumber(ticket.number())).thread().get(1);
         assertThat(note.type()).isEqualTo(ThreadEntryType.NOTE);
-        assertThat(note.body()).startsWith("Reply by email from <carol@example.org>:")
+        assertThat(note.body()).startsWith("Automatic reply from <gus@example.org>:")
                 .contains("It works again, thanks!").doesNotContain("Please restart");
-        assertThat(matching("Re: VPN down")).isEmpty();
     }
 
     @Test

@@ -69,6 +69,7 @@ import org.osticketgateway.osticket.OsTicketSettings;
 import org.osticketgateway.osticket.model.NewTicket;
 import org.osticketgateway.osticket.model.SearchQuery;
 import org.osticketgateway.osticket.model.ThreadEntry;
+import org.osticketgateway.osticket.model.ThreadEntryType;
 import org.osticketgateway.osticket.model.TicketRef;
 import org.osticketgateway.osticket.model.TicketSummary;
 import org.osticketgateway.sandbox.SandboxOptions;
@@ -250,17 +251,17 @@ class ReliabilitySuiteTest {
         settle("Faults", () -> sandbox.ticketCount() >= expectedTickets
                 && Commands.byCommand(KafkaBroker.drain(results, RESULTS)).size() >= COMMANDS
                 && waiting(inbox) == 0
-                && replyNotes(owned).size() >= REPLIES,
+                && replies(owned).size() >= REPLIES,
                 () -> sandbox.ticketCount() + " tickets, " + Commands.byCommand(RESULTS).size() + " commands answered, "
-                        + waiting(inbox) + " mails waiting in the inbox, " + replyNotes(owned).size() + " notes");
+                        + waiting(inbox) + " mails waiting in the inbox, " + replies(owned).size() + " replies");
 
         Map<String, Long> perSubject = client.searchAll(SearchQuery.all()).map(TicketSummary::subject)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         long mailTickets = perSubject.keySet().stream().filter(s -> s.startsWith("Mail ")).count();
         long commandTickets = perSubject.keySet().stream().filter(s -> s.startsWith("Cmd ")).count();
         long doubled = perSubject.values().stream().filter(n -> n > 1).count();
-        List<String> notes = replyNotes(owned);
-        long distinctNotes = notes.stream().distinct().count();
+        List<String> replied = replies(owned);
+        long distinctReplies = replied.stream().distinct().count();
         Map<String, List<JsonNode>> byCommand = Commands.byCommand(KafkaBroker.drain(results, RESULTS));
         long applied = byCommand.values().stream().filter(r -> r.get(0).get("status").asText().equals("applied")).count();
         long repeatedResults = byCommand.values().stream().mapToLong(r -> r.size() - 1).sum();
@@ -279,8 +280,9 @@ class ReliabilitySuiteTest {
                 "commands went on", byCommand.size() == COMMANDS);
         REPORT.row("Mail → tickets", NEW_MAILS + " new mails (every 10th with a 100 KB attachment)",
                 mailTickets + " tickets", mailTickets == NEW_MAILS);
-        REPORT.row("Mail → notes", REPLIES + " replies by [#number] to " + OWNERS + " tickets",
-                notes.size() + " notes, " + distinctNotes + " distinct", notes.size() == REPLIES && distinctNotes == REPLIES);
+        REPORT.row("Mail → replies", REPLIES + " replies by [#number] to " + OWNERS + " tickets",
+                replied.size() + " customer messages, " + distinctReplies + " distinct",
+                replied.size() == REPLIES && distinctReplies == REPLIES);
         REPORT.row("Commands → results", COMMANDS + " creates", byCommand.size() + " commands answered, " + applied
                 + " applied; " + repeatedResults + " result events written again (same event id)",
                 byCommand.size() == COMMANDS && applied == COMMANDS);
@@ -301,7 +303,7 @@ class ReliabilitySuiteTest {
         assertThat(commandTickets).isEqualTo(COMMANDS);
         assertThat(doubled).isZero();
         assertThat(sandbox.ticketCount()).isEqualTo(expectedTickets);
-        assertThat(notes).hasSize(REPLIES).doesNotHaveDuplicates();
+        assertThat(replied).hasSize(REPLIES).doesNotHaveDuplicates();
         assertThat(byCommand).hasSize(COMMANDS);
         assertThat(applied).isEqualTo(COMMANDS);
         assertThat(stillFailing).isZero();
@@ -454,8 +456,8 @@ class ReliabilitySuiteTest {
             if (t % 5 < 2) {
                 int r = replies.getAndIncrement();
                 int owner = r % OWNERS;
-                support.deliver(MailCorpus.reply("<reply-" + r + "@example.org>", "owner" + owner + "@example.org",
-                        "Re: [#" + owned.get(owner) + "] Owned " + owner, "<unknown-" + r + "@example.org>"));
+                support.deliver(MailCorpus.plain("<reply-" + r + "@example.org>", "owner" + owner + "@example.org",
+                        "Re: [#" + owned.get(owner) + "] Owned " + owner, "Reply number " + r));
             }
             for (int c = 0; c < COMMANDS_PER_TICK; c++) {
                 int i = t * COMMANDS_PER_TICK + c;
@@ -498,10 +500,11 @@ class ReliabilitySuiteTest {
                 .filter(id -> id.startsWith("valid-")).count();
     }
 
-    /** The bodies of reply notes on the owners' tickets (each ends with its mail's marker). */
-    private static List<String> replyNotes(List<String> owned) {
+    /** The bodies of the replies on the owners' tickets: customer messages, each naming its reply. */
+    private static List<String> replies(List<String> owned) {
         return owned.stream().flatMap(n -> client.getTicket(TicketRef.ofNumber(n)).thread().stream())
-                .map(ThreadEntry::body).filter(b -> b != null && b.startsWith("Reply by email")).toList();
+                .filter(e -> e.type() == ThreadEntryType.MESSAGE)
+                .map(ThreadEntry::body).filter(b -> b != null && b.startsWith("Reply number")).toList();
     }
 
     /** Keys, headers and values, as text. */
