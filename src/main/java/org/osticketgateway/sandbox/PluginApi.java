@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -148,32 +149,10 @@ final class PluginApi extends RoutedApi {
 
     private Answer create(SandboxRequest request, Matcher match) {
         Map<String, String> fields = formOrJson(request, new ArrayList<>());
-        List<String> problems = new ArrayList<>();
-        if (blank(fields.get("name")) || blank(fields.get("email"))
-                || !EMAIL.matcher(fields.get("email").trim()).matches()) {
-            problems.add("Unable to create new ticket :user\nIncomplete client information");
-        }
-        if (blank(fields.get("subject"))) {
-            problems.add("20\nIssue Summary is a required field");
-        }
-        if (blank(fields.get("message"))) {
-            problems.add("21\nIssue Details is a required field");
-        }
-        if (!problems.isEmpty()) {
-            throw new SandboxError(500, String.join("\n", problems), SandboxResponse.HTML);
-        }
-        originProblem(fields).ifPresent(problem -> {
-            throw new SandboxError(500, "Unable to create new ticket :" + problem, SandboxResponse.HTML);
-        });
+        // The plugin checks the format, department and parent itself before osTicket core sees the ticket.
         String format = Optional.ofNullable(fields.get("format")).map(f -> f.toLowerCase(Locale.ROOT)).orElse("text");
         if (!FORMATS.contains(format)) {
             throw new SandboxError(400, "Invalid format. Allowed: markdown, html, text", SandboxResponse.TEXT);
-        }
-        String message = fields.get("message");
-        if ("markdown".equals(format) && !options.markdownPlugin()) {
-            // Without the Markdown Support plugin the text is kept as HTML with its newlines collapsed.
-            format = "html";
-            message = message.replaceAll("\\s+", " ").trim();
         }
         Directory dir = store.directory();
         Long department = fields.get("departmentId") == null ? null
@@ -183,6 +162,32 @@ final class PluginApi extends RoutedApi {
         SandboxTicket parent = fields.get("parentTicketNumber") == null ? null
                 : store.byNumber(fields.get("parentTicketNumber").trim())
                 .orElseThrow(() -> new SandboxError(400, "Parent ticket not found", SandboxResponse.TEXT));
+        // Core checks the origin and the due date first, and the ticket's form only when both pass.
+        List<String> problems = new ArrayList<>();
+        originProblem(fields).ifPresent(problems::add);
+        dueDateProblem(fields.get("duedate")).ifPresent(problems::add);
+        if (problems.isEmpty()) {
+            if (blank(fields.get("name")) || blank(fields.get("email"))
+                    || !EMAIL.matcher(fields.get("email").trim()).matches()) {
+                problems.add("user\nIncomplete client information");
+            }
+            if (blank(fields.get("subject"))) {
+                problems.add("20\nIssue Summary is a required field");
+            }
+            if (blank(fields.get("message"))) {
+                problems.add("21\nIssue Details is a required field");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SandboxError(500, "Unable to create new ticket :" + String.join("\n", problems),
+                    SandboxResponse.HTML);
+        }
+        String message = fields.get("message");
+        if ("markdown".equals(format) && !options.markdownPlugin()) {
+            // Without the Markdown Support plugin the text is kept as HTML with its newlines collapsed.
+            format = "html";
+            message = message.replaceAll("\\s+", " ").trim();
+        }
 
         SandboxTicket ticket = store.open(fields.get("name").trim(), fields.get("email").trim(),
                 Optional.ofNullable(fields.get("ip")).orElse("127.0.0.1"),
@@ -222,6 +227,21 @@ final class PluginApi extends RoutedApi {
                     ? Optional.empty() : Optional.of("topicId\nSelect a Help Topic" + missing);
             default -> Optional.of("origin\nInvalid ticket origin given\nerr\nNo fields set up");
         };
+    }
+
+    /**
+     * osTicket core refuses a due date it cannot read or one in the past (the plugin then drops a
+     * good one: it never reaches the ticket).
+     */
+    private Optional<String> dueDateProblem(String due) {
+        if (due == null) {
+            return Optional.empty();
+        }
+        Instant at = ServerTime.parse(due);
+        if (at == null) {
+            return Optional.of("duedate\nInvalid due date");
+        }
+        return at.isAfter(store.now()) ? Optional.empty() : Optional.of("duedate\nDue date must be in the future");
     }
 
     private Answer get(SandboxRequest request, Matcher match) {

@@ -1,0 +1,28 @@
+package org.osticketgateway.check;
+
+/** Whether the key has a permission, and what osTicket answered that says so. */
+record PermissionAnswer(KeyPermission permission, Access access, String evidence) {
+
+    enum Access {
+        ALLOWED, DENIED, UNKNOWN
+    }
+
+    boolean allowed() {
+        return access == Access.ALLOWED;
+    }
+
+    Finding finding() {
+        String topic = "permission " + permission.name().toLowerCase(java.util.Locale.ROOT);
+        String what = permission.label() + ": ";
+        return switch (access) {
+            case ALLOWED -> Finding.ok(topic, what + "allowed (" + evidence + ")");
+            case UNKNOWN -> Finding.warn(topic, what + "cannot tell: " + evidence);
+            case DENIED -> {
+                String text = what + "not allowed (" + evidence + "): " + permission.without() + "; grant "
+                        + permission.osTicketName() + " to the key in osTicket (Admin panel, Manage, API)";
+                yield permission.neededBy().isEmpty() ? Finding.warn(topic, text)
+                        : Finding.fail(topic, text, permission.neededBy());
+            }
+        };
+    }
+}
