@@ -79,8 +79,11 @@ public record CheckReport(String target, Instant at, Set<Flow> configured, List<
             return Finding.ok("result", "every configured flow can work on this server (" + warnings
                     + (warnings == 1 ? " warning" : " warnings") + "): exit status 0");
         }
-        return Finding.fail("result", blocked.stream().map(Flow::label).collect(Collectors.joining(", "))
-                + " cannot work on this server: exit status 1", blocked);
+        String flows = blocked.stream().filter(f -> f != Flow.CONNECTION).map(Flow::label)
+                .collect(Collectors.joining(", "));
+        String start = blocked.contains(Flow.CONNECTION) ? "the gateway would not start" : "";
+        return Finding.fail("result", start + (start.isEmpty() || flows.isEmpty() ? "" : "; ")
+                + (flows.isEmpty() ? "" : flows + " cannot work on this server") + ": exit status 1", blocked);
     }
 
     private static String line(Finding finding) {

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ import org.osticketgateway.osticket.model.NewTicket;
 import org.osticketgateway.osticket.model.SearchQuery;
 import org.osticketgateway.osticket.model.SortField;
 import org.osticketgateway.osticket.model.SortOrder;
+import org.osticketgateway.osticket.model.StatsQuery;
 import org.osticketgateway.osticket.model.ThreadEntry;
 import org.osticketgateway.osticket.model.ThreadEntryType;
 import org.osticketgateway.osticket.model.Ticket;
@@ -66,8 +68,8 @@ final class CheckTicketProbe {
         List<String> lacking = EnumSet.of(KeyPermission.CREATE, KeyPermission.READ, KeyPermission.UPDATE).stream()
                 .filter(permissions::denies).map(KeyPermission::label).toList();
         if (!lacking.isEmpty()) {
-            findings.add(Finding.warn("ticket", "not written: the key may not " + String.join(", ", lacking)
-                    + ", and the gateway reads a ticket back and updates it around a create (see the permissions)"));
+            findings.add(Finding.warn("ticket", "not written: the key may not " + String.join(" or ", lacking)
+                    + " (see the permissions); the gateway reads a ticket back and updates it around a create"));
             return Optional.empty();
         }
         Optional<Mailbox> mailbox = configuration.mailboxes().stream().findFirst();
@@ -217,8 +219,8 @@ final class CheckTicketProbe {
     }
 
     /** The ticket looked for as the flows look: by subject, status, department, and newest updated first. */
-    List<Finding> searches(WrittenTicket written, Optional<String> status, ServerFacts facts) {
-        String department = isPlugin() ? written.department() : departmentId(written, facts);
+    List<Finding> searches(WrittenTicket written, Optional<String> status) {
+        String department = isPlugin() ? written.department() : departmentId(written);
         SearchQuery page = SearchQuery.all().withPage(SearchQuery.MAX_LIMIT, 0);
         List<Finding> findings = new ArrayList<>();
         findings.add(search("search by subject", page.withQuery(written.subject()), written,
@@ -235,12 +237,22 @@ final class CheckTicketProbe {
         return findings;
     }
 
-    /** The documented API filters by department id, which its tickets may not carry: its stats name both. */
-    private static String departmentId(WrittenTicket written, ServerFacts facts) {
-        Long id = written.departmentId() != null ? written.departmentId() : facts.departments().stream()
-                .filter(d -> d.name().equalsIgnoreCase(String.valueOf(written.department())))
-                .map(DepartmentStats::departmentId).filter(i -> i != null).findFirst().orElse(null);
-        return id == null ? null : String.valueOf(id);
+    /**
+     * The documented API filters by department id, and names a ticket's department without it; its
+     * stats pair the two for every department with tickets, now including this one's.
+     */
+    private String departmentId(WrittenTicket written) {
+        if (written.departmentId() != null) {
+            return String.valueOf(written.departmentId());
+        }
+        try {
+            return client.getStats(StatsQuery.all()).byDepartment().stream()
+                    .filter(d -> d.name().equalsIgnoreCase(String.valueOf(written.department())))
+                    .map(DepartmentStats::departmentId).filter(Objects::nonNull).findFirst()
+                    .map(String::valueOf).orElse(null);
+        } catch (OsTicketException e) {
+            return null;
+        }
     }
 
     private Finding search(String topic, SearchQuery query, WrittenTicket written, String how, EnumSet<Flow> stops) {

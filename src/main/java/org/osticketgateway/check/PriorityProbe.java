@@ -60,9 +60,12 @@ final class PriorityProbe {
         } else if (!unnamed.isEmpty()) {
             findings.add(Finding.warn("priorities", map + " against " + sample + ": " + String.join("; ", unnamed)
                     + ": the gateway sends only the names in osticket.priorities"));
+        } else if (seen.isEmpty()) {
+            findings.add(Finding.ok("priorities", map + ": not compared with osTicket, no ticket could be read; "
+                    + "the check's ticket tries one"));
         } else {
-            findings.add(Finding.ok("priorities", map + " agrees with " + sample + (seen.isEmpty() ? " (none)"
-                    : " (" + seen.size() + " seen)") + "; the check's ticket tries one"));
+            findings.add(Finding.ok("priorities", map + " agrees with " + sample + " (" + seen.size()
+                    + " seen); the check's ticket tries one"));
         }
         List<String> missing = MAIL_PRIORITIES.stream().filter(name -> priorities.id(name).isEmpty()).toList();
         if (!missing.isEmpty()) {
