@@ -149,10 +149,32 @@ final class PluginApi extends RoutedApi {
 
     private Answer create(SandboxRequest request, Matcher match) {
         Map<String, String> fields = formOrJson(request, new ArrayList<>());
-        // The plugin checks the format, department and parent itself before osTicket core sees the ticket.
+        List<String> problems = new ArrayList<>();
+        if (blank(fields.get("name")) || blank(fields.get("email"))
+                || !EMAIL.matcher(fields.get("email").trim()).matches()) {
+            problems.add("Unable to create new ticket :user\nIncomplete client information");
+        }
+        if (blank(fields.get("subject"))) {
+            problems.add("20\nIssue Summary is a required field");
+        }
+        if (blank(fields.get("message"))) {
+            problems.add("21\nIssue Details is a required field");
+        }
+        if (!problems.isEmpty()) {
+            throw new SandboxError(500, String.join("\n", problems), SandboxResponse.HTML);
+        }
+        originProblem(fields).ifPresent(problem -> {
+            throw new SandboxError(500, "Unable to create new ticket :" + problem, SandboxResponse.HTML);
+        });
         String format = Optional.ofNullable(fields.get("format")).map(f -> f.toLowerCase(Locale.ROOT)).orElse("text");
         if (!FORMATS.contains(format)) {
             throw new SandboxError(400, "Invalid format. Allowed: markdown, html, text", SandboxResponse.TEXT);
+        }
+        String message = fields.get("message");
+        if ("markdown".equals(format) && !options.markdownPlugin()) {
+            // Without the Markdown Support plugin the text is kept as HTML with its newlines collapsed.
+            format = "html";
+            message = message.replaceAll("\\s+", " ").trim();
         }
         Directory dir = store.directory();
         Long department = fields.get("departmentId") == null ? null
@@ -162,32 +184,9 @@ final class PluginApi extends RoutedApi {
         SandboxTicket parent = fields.get("parentTicketNumber") == null ? null
                 : store.byNumber(fields.get("parentTicketNumber").trim())
                 .orElseThrow(() -> new SandboxError(400, "Parent ticket not found", SandboxResponse.TEXT));
-        // Core checks the origin and the due date first, and the ticket's form only when both pass.
-        List<String> problems = new ArrayList<>();
-        originProblem(fields).ifPresent(problems::add);
-        dueDateProblem(fields.get("duedate")).ifPresent(problems::add);
-        if (problems.isEmpty()) {
-            if (blank(fields.get("name")) || blank(fields.get("email"))
-                    || !EMAIL.matcher(fields.get("email").trim()).matches()) {
-                problems.add("user\nIncomplete client information");
-            }
-            if (blank(fields.get("subject"))) {
-                problems.add("20\nIssue Summary is a required field");
-            }
-            if (blank(fields.get("message"))) {
-                problems.add("21\nIssue Details is a required field");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new SandboxError(500, "Unable to create new ticket :" + String.join("\n", problems),
-                    SandboxResponse.HTML);
-        }
-        String message = fields.get("message");
-        if ("markdown".equals(format) && !options.markdownPlugin()) {
-            // Without the Markdown Support plugin the text is kept as HTML with its newlines collapsed.
-            format = "html";
-            message = message.replaceAll("\\s+", " ").trim();
-        }
+        dueDateProblem(fields.get("duedate")).ifPresent(problem -> {
+            throw new SandboxError(500, "Unable to create new ticket :" + problem, SandboxResponse.HTML);
+        });
 
         SandboxTicket ticket = store.open(fields.get("name").trim(), fields.get("email").trim(),
                 Optional.ofNullable(fields.get("ip")).orElse("127.0.0.1"),
@@ -230,8 +229,8 @@ final class PluginApi extends RoutedApi {
     }
 
     /**
-     * osTicket core refuses a due date it cannot read or one in the past (the plugin then drops a
-     * good one: it never reaches the ticket).
+     * osTicket core refuses a due date it cannot read or one in the past, writing nothing (a good one
+     * it drops: the plugin never sets it).
      */
     private Optional<String> dueDateProblem(String due) {
         if (due == null) {
