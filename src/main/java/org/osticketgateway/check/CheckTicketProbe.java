@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,10 +23,6 @@ import org.osticketgateway.osticket.model.CreatedTicket;
 import org.osticketgateway.osticket.model.DepartmentStats;
 import org.osticketgateway.osticket.model.MessageFormat;
 import org.osticketgateway.osticket.model.NewTicket;
-import org.osticketgateway.osticket.model.SearchQuery;
-import org.osticketgateway.osticket.model.SortField;
-import org.osticketgateway.osticket.model.SortOrder;
-import org.osticketgateway.osticket.model.StatsQuery;
 import org.osticketgateway.osticket.model.ThreadEntry;
 import org.osticketgateway.osticket.model.ThreadEntryType;
 import org.osticketgateway.osticket.model.Ticket;
@@ -50,7 +45,7 @@ final class CheckTicketProbe {
     private static final Pattern LEFT_BEHIND = Pattern.compile("ticket #(\\S+) was created");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final EnumSet<Flow> WRITERS = EnumSet.of(Flow.MAIL, Flow.COMMANDS);
+    static final EnumSet<Flow> WRITERS = EnumSet.of(Flow.MAIL, Flow.COMMANDS);
 
     private final OsTicketClient client;
     private final PriorityNames priorities;
@@ -60,6 +55,10 @@ final class CheckTicketProbe {
         this.client = client;
         this.priorities = priorities;
         this.clock = clock;
+    }
+
+    /** What the check asks for, and how the flows would ask for it. */
+    private record Plan(NewTicket ticket, Instant due, String how, boolean departmentOfMailbox) {
     }
 
     /** Writes and reads back the ticket; empty when none is left to work with. */
@@ -72,22 +71,68 @@ final class CheckTicketProbe {
                     + " (see the permissions); the gateway reads a ticket back and updates it around a create"));
             return Optional.empty();
         }
+        Plan plan = plan(configuration, facts);
+        NewTicket asked = plan.ticket();
+        CreatedTicket created;
+        try {
+            created = client.createTicket(asked);
+        } catch (OsTicketException e) {
+            findings.add(Finding.fail("ticket create", "writing a ticket " + plan.how() + " failed: " + e.getMessage(),
+                    WRITERS));
+            leftBehind(e).ifPresent(number -> findings.add(delete(new TicketRef(number, null))));
+            return Optional.empty();
+        }
+        TicketRef ref = new TicketRef(created.number(), created.id());
+        findings.add(Finding.ok("ticket create", "#" + created.number() + " written " + plan.how() + " ("
+                + asked.source() + (asked.emailId() == null ? "" : ", system email " + asked.emailId()) + ")"
+                + (isPlugin() ? ": the plugin answers a create with the bare number, so the gateway read the ticket "
+                + "back" : "")));
+        Ticket ticket;
+        try {
+            ticket = client.getTicket(ref);
+        } catch (OsTicketException e) {
+            findings.add(Finding.fail("ticket read", "reading #" + created.number() + " back failed: "
+                    + e.getMessage(), WRITERS));
+            return Optional.of(new WrittenTicket(ref, asked.subject(), null, null));
+        }
+        findings.add(dueDate(ticket, plan.due()));
+        findings.add(attachment(ticket));
+        if (asked.priority() != null) {
+            findings.add(priority(ticket, asked.priority()));
+        }
+        if (asked.department() != null) {
+            findings.add(department(ticket, asked.department(), plan.departmentOfMailbox()));
+        }
+        if (asked.emailId() != null) {
+            findings.add("Email".equalsIgnoreCase(ticket.source())
+                    ? Finding.ok("ticket source", "Email: an email ticket of system email " + asked.emailId())
+                    : Finding.warn("ticket source", "osTicket recorded " + ticket.source() + ", not Email"));
+        }
+        return Optional.of(new WrittenTicket(ref, asked.subject(), ticket.department(), ticket.departmentId()));
+    }
+
+    /**
+     * The first mailbox's ticket (its source, system email, department, priority and help topic), or
+     * a create command's; where neither names a department or priority, one osTicket's stats name
+     * and High, so that a dropped value shows (Normal is osTicket's default).
+     */
+    private Plan plan(CheckConfiguration configuration, ServerFacts facts) {
         Optional<Mailbox> mailbox = configuration.mailboxes().stream().findFirst();
+        boolean departmentOfMailbox = mailbox.map(Mailbox::department).isPresent();
         String department = mailbox.map(Mailbox::department)
                 .orElse(facts.departments().stream().map(DepartmentStats::name).findFirst().orElse(null));
-        String priority = mailbox.map(Mailbox::priority)
-                .orElse(priorities.sent("High").isPresent() ? "High" : null);
+        String priority = mailbox.map(Mailbox::priority).orElse(priorities.sent("High").isPresent() ? "High" : null);
         ZoneId zone = client.settings().zone();
         LocalDateTime due = LocalDateTime.now(clock.withZone(zone)).plusDays(7).withHour(12).withMinute(0)
                 .withSecond(0).withNano(0);
         String subject = MARK + " test ticket " + STAMP.format(clock.instant().atZone(zone));
-        NewTicket planned = NewTicket.of("osticket-gateway check", "osticket-gateway-check@example.com", subject,
+        NewTicket ticket = NewTicket.of("osticket-gateway check", "osticket-gateway-check@example.com", subject,
                         "Written by osticket-gateway check to try this osTicket before the gateway goes live. "
                                 + "The check deletes it when it ends; if it is still here, the check could not: "
                                 + "delete it by hand.")
                 .withFormat(MessageFormat.TEXT)
-                .withOrigin(mailbox.map(Mailbox::ticketSource).orElse("API"), mailbox.map(Mailbox::emailId)
-                        .orElse(null), null)
+                .withOrigin(mailbox.map(Mailbox::ticketSource).orElse("API"),
+                        mailbox.map(Mailbox::emailId).orElse(null), null)
                 .withDepartment(department)
                 .withPriority(priority)
                 .withTopicId(mailbox.map(Mailbox::topicId).orElse(null))
@@ -95,46 +140,12 @@ final class CheckTicketProbe {
                 .withAutorespond(false)
                 .withAttachments(List.of(new Attachment(FILE, "text/plain",
                         ("Attached by osticket-gateway check to " + subject + "\n").getBytes(StandardCharsets.UTF_8))));
-        String how = mailbox.map(m -> "as mailbox " + m.name() + "'s mail would be").orElse("as a create command would be");
-
-        CreatedTicket created;
-        try {
-            created = client.createTicket(planned);
-        } catch (OsTicketException e) {
-            findings.add(Finding.fail("ticket create", "writing a ticket " + how + " failed: " + e.getMessage(),
-                    WRITERS));
-            leftBehind(e).ifPresent(number -> findings.add(delete(new TicketRef(number, null))));
-            return Optional.empty();
-        }
-        TicketRef ref = new TicketRef(created.number(), created.id());
-        findings.add(Finding.ok("ticket create", "#" + created.number() + " written " + how + " (" + planned.source()
-                + (planned.emailId() == null ? "" : ", system email " + planned.emailId()) + ")" + (isPlugin()
-                ? ": the plugin answers a create with the bare number, so the gateway read the ticket back" : "")));
-        Ticket ticket;
-        try {
-            ticket = client.getTicket(ref);
-        } catch (OsTicketException e) {
-            findings.add(Finding.fail("ticket read", "reading #" + created.number() + " back failed: " + e.getMessage(),
-                    WRITERS));
-            return Optional.of(new WrittenTicket(ref, subject, null, null));
-        }
-        findings.add(dueDate(ticket, due.atZone(zone).toInstant(), zone));
-        findings.add(attachment(ticket));
-        if (priority != null) {
-            findings.add(priority(ticket, priority));
-        }
-        if (department != null) {
-            findings.add(department(ticket, department, mailbox.isPresent()));
-        }
-        if (planned.emailId() != null) {
-            findings.add("Email".equalsIgnoreCase(ticket.source())
-                    ? Finding.ok("ticket source", "Email: an email ticket of system email " + planned.emailId())
-                    : Finding.warn("ticket source", "osTicket recorded " + ticket.source() + ", not Email"));
-        }
-        return Optional.of(new WrittenTicket(ref, subject, ticket.department(), ticket.departmentId()));
+        return new Plan(ticket, due.atZone(zone).toInstant(), mailbox.map(m -> "as mailbox " + m.name()
+                + "'s mail would be").orElse("as a create command would be"), departmentOfMailbox);
     }
 
-    private Finding dueDate(Ticket ticket, Instant asked, ZoneId zone) {
+    private Finding dueDate(Ticket ticket, Instant asked) {
+        ZoneId zone = client.settings().zone();
         String path = isPlugin() ? " (the plugin ignores a due date on create: the gateway set it with a second call, "
                 + "an update)" : " (sent with the create)";
         if (asked.equals(ticket.dueDate())) {
@@ -209,67 +220,19 @@ final class CheckTicketProbe {
                         + " note added, both read back"));
                 return closed;
             }
-            findings.add(Finding.fail("ticket update", "osTicket answered the update, but " + (noted ? ""
-                    : "the note is not in the thread ") + (statusSet ? "" : "the status is " + ticket.status()
-                    + ", not " + closed.orElse("")), WRITERS));
+            List<String> missing = new ArrayList<>();
+            if (!noted) {
+                missing.add("the note is not in the thread");
+            }
+            if (!statusSet) {
+                missing.add("the status is " + ticket.status() + ", not " + closed.orElse(""));
+            }
+            findings.add(Finding.fail("ticket update", "osTicket answered the update, but " + String.join(" and ",
+                    missing), WRITERS));
         } catch (OsTicketException e) {
             findings.add(Finding.fail("ticket update", "failed: " + e.getMessage(), WRITERS));
         }
         return Optional.empty();
-    }
-
-    /** The ticket looked for as the flows look: by subject, status, department, and newest updated first. */
-    List<Finding> searches(WrittenTicket written, Optional<String> status) {
-        String department = isPlugin() ? written.department() : departmentId(written);
-        SearchQuery page = SearchQuery.all().withPage(SearchQuery.MAX_LIMIT, 0);
-        List<Finding> findings = new ArrayList<>();
-        findings.add(search("search by subject", page.withQuery(written.subject()), written,
-                "as mail and commands look for what they wrote before a crash", WRITERS));
-        status.ifPresent(s -> findings.add(search("search by status", page.withStatus(s), written,
-                "status " + s, EnumSet.noneOf(Flow.class))));
-        if (department != null) {
-            findings.add(search("search by department", new SearchQuery(null, null, department, null, null, null,
-                    SearchQuery.MAX_LIMIT, 0, SortField.CREATED, SortOrder.DESC), written,
-                    "department " + department + ", as a report of one department searches", EnumSet.of(Flow.REPORTS)));
-        }
-        findings.add(search("search by updated", page.withSort(SortField.UPDATED, SortOrder.DESC), written,
-                "newest updated first, as the events poller finds changes", EnumSet.of(Flow.EVENTS)));
-        return findings;
-    }
-
-    /**
-     * The documented API filters by department id, and names a ticket's department without it; its
-     * stats pair the two for every department with tickets, now including this one's.
-     */
-    private String departmentId(WrittenTicket written) {
-        if (written.departmentId() != null) {
-            return String.valueOf(written.departmentId());
-        }
-        try {
-            return client.getStats(StatsQuery.all()).byDepartment().stream()
-                    .filter(d -> d.name().equalsIgnoreCase(String.valueOf(written.department())))
-                    .map(DepartmentStats::departmentId).filter(Objects::nonNull).findFirst()
-                    .map(String::valueOf).orElse(null);
-        } catch (OsTicketException e) {
-            return null;
-        }
-    }
-
-    private Finding search(String topic, SearchQuery query, WrittenTicket written, String how, EnumSet<Flow> stops) {
-        try {
-            List<String> numbers = client.searchTickets(query).tickets().stream().map(t -> t.number()).toList();
-            int at = numbers.indexOf(written.ref().number());
-            if (at >= 0) {
-                return Finding.ok(topic, "found #" + written.ref().number() + " (" + how + "), at " + (at + 1)
-                        + " of " + numbers.size());
-            }
-            String text = "#" + written.ref().number() + " not among the " + numbers.size() + " tickets found (" + how
-                    + ")";
-            return stops.isEmpty() ? Finding.warn(topic, text) : Finding.fail(topic, text, stops);
-        } catch (OsTicketException e) {
-            String text = "failed (" + how + "): " + e.getMessage();
-            return stops.isEmpty() ? Finding.warn(topic, text) : Finding.fail(topic, text, stops);
-        }
     }
 
     /** Deletes it and makes sure it is gone; says which ticket to remove by hand when it could not. */

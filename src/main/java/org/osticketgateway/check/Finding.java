@@ -31,6 +31,11 @@ public record Finding(Verdict verdict, String topic, String text, Set<Flow> stop
         return new Finding(Verdict.FAIL, topic, text, stops);
     }
 
+    /** A failure of what {@code stops} these flows; a warning where it stops none. */
+    static Finding problem(String topic, String text, Set<Flow> stops) {
+        return stops.isEmpty() ? warn(topic, text) : fail(topic, text, stops);
+    }
+
     /** Whether it stops one of these flows. */
     boolean stopsAnyOf(Set<Flow> flows) {
         return verdict == Verdict.FAIL && stops.stream().anyMatch(flows::contains);

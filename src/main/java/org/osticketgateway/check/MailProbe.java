@@ -3,7 +3,11 @@ package org.osticketgateway.check;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.osticketgateway.mail.Mailbox;
 import org.osticketgateway.osticket.model.NewTicket;
 
@@ -16,6 +20,8 @@ import org.osticketgateway.osticket.model.NewTicket;
 final class MailProbe {
 
     private static final EnumSet<Flow> MAIL = EnumSet.of(Flow.MAIL);
+    private static final Map<String, String> SETTING_BY_WORD = new TreeMap<>(Map.of("email", "email-id",
+            "department", "department", "priority", "priority", "topic", "topic-id"));
 
     private final CreateProbe creates;
     private final PriorityNames priorities;
@@ -73,8 +79,8 @@ final class MailProbe {
                     : "; osTicket does not check that system email " + mailbox.emailId() + " exists: it must be "
                     + "the one that receives " + mailbox.username() + "'s mail")));
             case REFUSED -> findings.add(Finding.fail(topic, "osTicket refuses its tickets (" + tickets + "): "
-                    + answer.detail() + ": every new mail of it would go to the error folder; check " + key
-                    + "email-id, " + key + "department, " + key + "priority and " + key + "topic-id", MAIL));
+                    + answer.detail() + ": every new mail of it would go to the error folder; check "
+                    + suspects(answer.detail(), key), MAIL));
             case WRITTEN -> findings.add(Finding.warn(topic, "a create meant to be refused for its due date was "
                     + "taken, so its checks cannot be told apart: " + answer.detail()));
             case NOT_AUTHORIZED, UNEXPECTED -> findings.add(Finding.fail(topic, "probing its tickets (" + tickets
@@ -85,6 +91,15 @@ final class MailProbe {
                     + "not as email tickets; set it to the id of the osTicket system email that receives "
                     + mailbox.username() + "'s mail (osTicket: Admin panel, Emails) to make them email tickets"));
         }
+    }
+
+    /** The mailbox settings osTicket's objection points at (by the word it uses); all four when none. */
+    private static String suspects(String objection, String key) {
+        String text = objection.toLowerCase(Locale.ROOT);
+        List<String> named = SETTING_BY_WORD.entrySet().stream().filter(e -> text.contains(e.getKey()))
+                .map(e -> key + e.getValue()).toList();
+        return named.isEmpty() ? SETTING_BY_WORD.values().stream().map(setting -> key + setting)
+                .collect(Collectors.joining(", ")) : String.join(", ", named);
     }
 
     private void routedTo(String department, List<Finding> findings) {

@@ -1,5 +1,7 @@
 package org.osticketgateway.check;
 
+import java.util.Locale;
+
 /** Whether the key has a permission, and what osTicket answered that says so. */
 record PermissionAnswer(KeyPermission permission, Access access, String evidence) {
 
@@ -12,7 +14,7 @@ record PermissionAnswer(KeyPermission permission, Access access, String evidence
     }
 
     Finding finding() {
-        String topic = "permission " + permission.name().toLowerCase(java.util.Locale.ROOT);
+        String topic = "permission " + permission.name().toLowerCase(Locale.ROOT);
         String what = permission.label() + ": ";
         return switch (access) {
             case ALLOWED -> Finding.ok(topic, what + "allowed (" + evidence + ")");
@@ -20,8 +22,7 @@ record PermissionAnswer(KeyPermission permission, Access access, String evidence
             case DENIED -> {
                 String text = what + "not allowed (" + evidence + "): " + permission.without() + "; grant "
                         + permission.osTicketName() + " to the key in osTicket (Admin panel, Manage, API)";
-                yield permission.neededBy().isEmpty() ? Finding.warn(topic, text)
-                        : Finding.fail(topic, text, permission.neededBy());
+                yield Finding.problem(topic, text, permission.neededBy());
             }
         };
     }

@@ -56,7 +56,7 @@ public final class ServerCheck {
         }
         try {
             Optional<String> status = tickets.update(written.get(), facts, findings);
-            findings.addAll(tickets.searches(written.get(), status));
+            findings.addAll(new TicketSearchProbe(client).run(written.get(), status));
             findings.addAll(subtickets.run(written.get().ref(), true));
         } finally {
             findings.add(tickets.delete(written.get().ref()));
