@@ -65,7 +65,8 @@ public final class CheckCommand {
                 }
             }
         } catch (Exception e) {
-            out.println("FAIL  check                the check itself failed: " + e);
+            out.println(CheckReport.line(Finding.fail("check", "the check itself failed: " + e,
+                    Set.of(Flow.CONNECTION))));
             return 1;
         }
     }

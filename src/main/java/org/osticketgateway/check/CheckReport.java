@@ -86,7 +86,7 @@ public record CheckReport(String target, Instant at, Set<Flow> configured, List<
                 + (flows.isEmpty() ? "" : flows + " cannot work on this server") + ": exit status 1", blocked);
     }
 
-    private static String line(Finding finding) {
+    static String line(Finding finding) {
         return String.format("%-4s  %-21s %s", finding.verdict(), finding.topic(), finding.text());
     }
 }

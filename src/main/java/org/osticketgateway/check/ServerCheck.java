@@ -14,7 +14,7 @@ import org.osticketgateway.osticket.OsTicketSettings;
  * the configuration will send (probed without writing), then the one real ticket, which is always
  * deleted again (or named, to be removed by hand).
  */
-public final class ServerCheck {
+final class ServerCheck {
 
     private final OsTicketClient client;
     private final CheckConfiguration configuration;
