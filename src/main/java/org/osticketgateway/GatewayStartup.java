@@ -41,13 +41,21 @@ final class GatewayStartup extends MainListenerSupport {
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
-        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        sandbox = embeddedSandbox(main.getCamelContext().getPropertiesComponent());
+    }
+
+    /**
+     * With no {@code osticket.url}: starts the sandbox and points {@code osticket.url} and
+     * {@code osticket.api-key} at it; null when an osTicket is configured.
+     */
+    static SandboxServer embeddedSandbox(PropertiesComponent properties) {
         if (!properties.resolveProperty("osticket.url").orElse("").isBlank()) {
-            return;
+            return null;
         }
         String key = properties.resolveProperty("osticket.api-key").filter(k -> !k.isBlank()).orElse(SANDBOX_KEY);
         int port = Integer.parseInt(properties.resolveProperty("sandbox.port").orElse("0").trim());
         boolean plugin = "plugin".equalsIgnoreCase(properties.resolveProperty("sandbox.dialect").orElse("").trim());
+        SandboxServer sandbox;
         try {
             sandbox = SandboxServer.start(port, plugin ? SandboxOptions.shippedPlugin(key) : SandboxOptions.withKey(key),
                     true);
@@ -58,6 +66,7 @@ final class GatewayStartup extends MainListenerSupport {
         properties.addOverrideProperty("osticket.api-key", key);
         LOG.info("No osticket.url set: using the embedded sandbox at {} (API key '{}')", sandbox.url(),
                 SANDBOX_KEY.equals(key) ? key : "from osticket.api-key");
+        return sandbox;
     }
 
     @Override

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A child JVM on the tests' own classpath, for what must run as its own process (to be killed). */
-final class JavaProcess {
+public final class JavaProcess {
 
     private JavaProcess() {
     }
 
     /** A builder for {@code java <jvmOptions> -cp <test classpath> <mainClass> <args>}, output to {@code log}. */
-    static ProcessBuilder builder(String mainClass, List<String> jvmOptions, List<String> args,
+    public static ProcessBuilder builder(String mainClass, List<String> jvmOptions, List<String> args,
                                   Map<String, String> environment, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

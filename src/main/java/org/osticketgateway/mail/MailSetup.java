@@ -78,7 +78,8 @@ public final class MailSetup {
         }
     }
 
-    private static Mailbox mailbox(Settings settings, String name) {
+    /** The mailbox {@code mail.<name>.*} describes; a wrong or missing value names its key. */
+    public static Mailbox mailbox(Settings settings, String name) {
         String p = "mail." + name + ".";
         String protocol = settings.text(p + "protocol", "imaps");
         if (!protocol.matches("imaps?|pop3s?")) {

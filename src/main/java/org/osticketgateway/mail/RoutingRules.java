@@ -50,6 +50,11 @@ public final class RoutingRules {
         return new RoutingRules(rules);
     }
 
+    /** The departments the rules route to, in rule order, each once. */
+    public List<String> departments() {
+        return rules.stream().map(Rule::department).distinct().toList();
+    }
+
     public Optional<String> department(IncomingMail mail) {
         for (Rule rule : rules) {
             boolean hit = rule.recipient()

@@ -46,6 +46,7 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
     private final RequestValidator validate;
     private volatile OsTicketApi dialect;
     private volatile DialectChoice dialectInUse;
+    private volatile String detectedBecause;
 
     public OsTicketClient(OsTicketSettings settings) {
         this.settings = settings;
@@ -68,6 +69,13 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
     public DialectChoice dialect() {
         api();
         return dialectInUse;
+    }
+
+    /** How the dialect in use was chosen: configured, or what the detection saw. */
+    public String dialectReason() {
+        api();
+        return settings.dialect() == DialectChoice.AUTO ? "detected: " + detectedBecause
+                : "configured (osticket.dialect)";
     }
 
     private OsTicketApi api() {
@@ -113,6 +121,7 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
             found = error.get("error").isBoolean() ? DialectChoice.PLUGIN : DialectChoice.REFERENCE;
             why = "its error answers have the " + (found == DialectChoice.PLUGIN ? "plugin's" : "documented") + " form";
         }
+        detectedBecause = why;
         LOG.info("osTicket at {} speaks the {} dialect: {}", transport.baseUrl(),
                 found == DialectChoice.PLUGIN ? "plugin (v2.3.4)" : "reference", why);
         return found;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -190,6 +191,9 @@ final class PluginApi extends RoutedApi {
         SandboxTicket parent = fields.get("parentTicketNumber") == null ? null
                 : store.byNumber(fields.get("parentTicketNumber").trim())
                 .orElseThrow(() -> new SandboxError(400, "Parent ticket not found", SandboxResponse.TEXT));
+        dueDateProblem(fields.get("duedate")).ifPresent(problem -> {
+            throw new SandboxError(500, "Unable to create new ticket :" + problem, SandboxResponse.HTML);
+        });
 
         SandboxTicket ticket = store.open(fields.get("name").trim(), fields.get("email").trim(),
                 Optional.ofNullable(fields.get("ip")).orElse("127.0.0.1"),
@@ -230,6 +234,21 @@ final class PluginApi extends RoutedApi {
                     ? Optional.empty() : Optional.of("topicId\nSelect a Help Topic" + missing);
             default -> Optional.of("origin\nInvalid ticket origin given\nerr\nNo fields set up");
         };
+    }
+
+    /**
+     * osTicket core refuses a due date it cannot read or one in the past, writing nothing (a good one
+     * it drops: the plugin never sets it).
+     */
+    private Optional<String> dueDateProblem(String due) {
+        if (due == null) {
+            return Optional.empty();
+        }
+        Instant at = ServerTime.parse(due);
+        if (at == null) {
+            return Optional.of("duedate\nInvalid due date");
+        }
+        return at.isAfter(store.now()) ? Optional.empty() : Optional.of("duedate\nDue date must be in the future");
     }
 
     private Answer get(SandboxRequest request, Matcher match) {
