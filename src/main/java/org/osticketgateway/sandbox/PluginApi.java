@@ -150,38 +150,16 @@ final class PluginApi extends RoutedApi {
 
     // ---- tickets
 
+    /**
+     * The plugin's own checks first (format, department, parent: 400 text/plain), then osTicket core's:
+     * the source, the due date, the ban list, the required fields (HTML, "Unable to create new ticket
+     * :…"), in the order the lab answered them one at a time.
+     */
     private Answer create(SandboxRequest request, Matcher match) {
         Map<String, String> fields = formOrJson(request, new ArrayList<>());
-        if (BANNED.equalsIgnoreCase(Optional.ofNullable(fields.get("email")).orElse("").trim())) {
-            throw new SandboxError(403, "Unable to create new ticket :Ticket denied: " + BANNED
-                    + "\n\nThis help desk is for use by authorized users only", SandboxResponse.HTML);
-        }
-        List<String> problems = new ArrayList<>();
-        if (blank(fields.get("name")) || blank(fields.get("email"))
-                || !EMAIL.matcher(fields.get("email").trim()).matches()) {
-            problems.add("Unable to create new ticket :user\nIncomplete client information");
-        }
-        if (blank(fields.get("subject"))) {
-            problems.add("20\nIssue Summary is a required field");
-        }
-        if (blank(fields.get("message"))) {
-            problems.add("21\nIssue Details is a required field");
-        }
-        if (!problems.isEmpty()) {
-            throw new SandboxError(500, String.join("\n", problems), SandboxResponse.HTML);
-        }
-        originProblem(fields).ifPresent(problem -> {
-            throw new SandboxError(500, "Unable to create new ticket :" + problem, SandboxResponse.HTML);
-        });
         String format = Optional.ofNullable(fields.get("format")).map(f -> f.toLowerCase(Locale.ROOT)).orElse("text");
         if (!FORMATS.contains(format)) {
             throw new SandboxError(400, "Invalid format. Allowed: markdown, html, text", SandboxResponse.TEXT);
-        }
-        String message = fields.get("message");
-        if ("markdown".equals(format) && !options.markdownPlugin()) {
-            // Without the Markdown Support plugin the text is kept as HTML with its newlines collapsed.
-            format = "html";
-            message = message.replaceAll("\\s+", " ").trim();
         }
         Directory dir = store.directory();
         Long department = fields.get("departmentId") == null ? null
@@ -191,9 +169,34 @@ final class PluginApi extends RoutedApi {
         SandboxTicket parent = fields.get("parentTicketNumber") == null ? null
                 : store.byNumber(fields.get("parentTicketNumber").trim())
                 .orElseThrow(() -> new SandboxError(400, "Parent ticket not found", SandboxResponse.TEXT));
-        dueDateProblem(fields.get("duedate")).ifPresent(problem -> {
+        originProblem(fields).or(() -> dueDateProblem(fields.get("duedate"))).ifPresent(problem -> {
             throw new SandboxError(500, "Unable to create new ticket :" + problem, SandboxResponse.HTML);
         });
+        if (BANNED.equalsIgnoreCase(Optional.ofNullable(fields.get("email")).orElse("").trim())) {
+            throw new SandboxError(403, "Unable to create new ticket :Ticket denied: " + BANNED
+                    + "\n\nThis help desk is for use by authorized users only", SandboxResponse.HTML);
+        }
+        List<String> problems = new ArrayList<>();
+        if (blank(fields.get("name")) || blank(fields.get("email"))
+                || !EMAIL.matcher(fields.get("email").trim()).matches()) {
+            problems.add("user\nIncomplete client information");
+        }
+        if (blank(fields.get("subject"))) {
+            problems.add("20\nIssue Summary is a required field");
+        }
+        if (blank(fields.get("message"))) {
+            problems.add("21\nIssue Details is a required field");
+        }
+        if (!problems.isEmpty()) {
+            throw new SandboxError(500, "Unable to create new ticket :" + String.join("\n", problems),
+                    SandboxResponse.HTML);
+        }
+        String message = fields.get("message");
+        if ("markdown".equals(format) && !options.markdownPlugin()) {
+            // Without the Markdown Support plugin the text is kept as HTML with its newlines collapsed.
+            format = "html";
+            message = message.replaceAll("\\s+", " ").trim();
+        }
 
         SandboxTicket ticket = store.open(fields.get("name").trim(), fields.get("email").trim(),
                 Optional.ofNullable(fields.get("ip")).orElse("127.0.0.1"),
@@ -220,7 +223,7 @@ final class PluginApi extends RoutedApi {
 
     /**
      * osTicket core takes the source as the ticket's origin: API is always fine, Email needs a system
-     * email id (any positive number passes: core does not look it up), Web a help topic; any other
+     * email id (any number passes, 0 too: core does not look it up), Web a help topic; any other
      * source is refused. The answers are the ones recorded on osTicket 1.18.1.
      */
     private static Optional<String> originProblem(Map<String, String> fields) {
@@ -228,7 +231,7 @@ final class PluginApi extends RoutedApi {
         String missing = "\nerr\nMissing or invalid data \u2014 Correct any errors below and try again";
         return switch (source) {
             case "api" -> Optional.empty();
-            case "email" -> SandboxStore.isDigits(fields.get("emailId")) && Long.parseLong(fields.get("emailId")) > 0
+            case "email" -> SandboxStore.isDigits(fields.get("emailId"))
                     ? Optional.empty() : Optional.of("emailId\nUnknown system email" + missing);
             case "web" -> SandboxStore.isDigits(fields.get("topicId"))
                     ? Optional.empty() : Optional.of("topicId\nSelect a Help Topic" + missing);

@@ -60,7 +60,7 @@ class CoreCreateAnswersTest {
             "stock/12-err-create-invalid-email.txt", "stock/129-err-create-email-consecutive-dots.txt",
             "stock/131-err-create-email-trailing-dot.txt", "stock/132-err-create-email-domain-trailing-dot.txt",
             "stock/134-err-create-email-ticket-banned-sender.txt",
-            "stock/135-err-create-api-ticket-banned-sender.txt"})
+            "stock/135-err-create-api-ticket-banned-sender.txt", "stock/147-err-create-missing-message-only.txt"})
     void aRefusedCreateIsAnsweredAsOsTicketAnswersIt(String name) throws Exception {
         ObservedExchange recorded = ObservedExchange.load(name);
         ApiResponse answer = replay(recorded);
@@ -78,7 +78,8 @@ class CoreCreateAnswersTest {
     @ParameterizedTest
     @ValueSource(strings = {"stock/119-create-source-email-with-emailId.txt",
             "stock/120-create-source-email-unknown-emailId-accepted.txt", "stock/124-create-source-api-with-mid.txt",
-            "stock/125-create-source-email-with-emailId-and-mid.txt", "stock/130-create-email-plus-tag.txt"})
+            "stock/125-create-source-email-with-emailId-and-mid.txt", "stock/130-create-email-plus-tag.txt",
+            "stock/146-create-source-email-emailId-zero-accepted.txt"})
     void anAcceptedCreateIsTheBareNumberAsHtml(String name) throws Exception {
         ObservedExchange recorded = ObservedExchange.load(name);
         ApiResponse answer = replay(recorded);

@@ -48,7 +48,7 @@ class PluginRecordingsTest {
             Map.entry("stock/129", BAD_REQUEST), Map.entry("stock/131", BAD_REQUEST),
             Map.entry("stock/132", BAD_REQUEST), Map.entry("stock/133", BAD_REQUEST),
             Map.entry("stock/134", BAD_REQUEST), Map.entry("stock/135", BAD_REQUEST),
-            Map.entry("stock/143", UNAUTHORIZED),
+            Map.entry("stock/143", UNAUTHORIZED), Map.entry("stock/147", BAD_REQUEST),
             Map.entry("stock/12", BAD_REQUEST), Map.entry("stock/13", BAD_REQUEST), Map.entry("stock/14", BAD_REQUEST),
             Map.entry("stock/15", NOT_FOUND), Map.entry("stock/26", NOT_FOUND), Map.entry("stock/27", UNAUTHORIZED),
             Map.entry("stock/28", UNAUTHORIZED), Map.entry("stock/29", UNAUTHORIZED), Map.entry("stock/30", FORBIDDEN),
