@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.osticketgateway.command.Commands;
 import org.osticketgateway.mail.MailCorpus;
+import org.osticketgateway.mail.SupportMailbox;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.OsTicketSettings;
 import org.osticketgateway.osticket.model.SearchQuery;
@@ -117,12 +118,7 @@ class MetricsTest {
     }
 
     private void send(MimeMessage mail) throws Exception {
-        jakarta.mail.Session session = MAIL.getSmtp().createSession();
-        try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(mail, new jakarta.mail.Address[] {
-                    new jakarta.mail.internet.InternetAddress("support@example.com")});
-        }
+        SupportMailbox.send(MAIL, mail);
     }
 
     private String scrape() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -85,15 +84,6 @@ class MailFailuresTest {
         sandbox.close();
     }
 
-    private void send(MimeMessage mail) throws Exception {
-        jakarta.mail.Session session = MAIL.getSmtp().createSession();
-        try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(mail, new jakarta.mail.Address[] {
-                    new jakarta.mail.internet.InternetAddress("support@example.com")});
-        }
-    }
-
     private List<TicketSummary> matching(String subject) {
         return client.searchAll(SearchQuery.all().withQuery(subject)).filter(t -> t.subject().equals(subject)).toList();
     }
@@ -103,8 +93,7 @@ class MailFailuresTest {
     }
 
     private int count(String folder) {
-        MailFolder box = MAIL.getManagers().getImapHostManager().getFolder(support, folder);
-        return box == null ? 0 : box.getMessageCount();
+        return SupportMailbox.count(MAIL, support, folder);
     }
 
     private String deadLetters() throws Exception {
@@ -121,8 +110,8 @@ class MailFailuresTest {
     void aMailOsTicketRefusesGoesToTheErrorFolderWithItsReasonWhileTheOthersGoOn() throws Exception {
         try (LogLines log = LogLines.capture()) {
             // On osTicket's ban list (in the sandbox as on the lab): osTicket denies the ticket.
-            send(MailCorpus.plain("<refused-1@example.org>", "banned@example.org", "Refused by osTicket", "hi"));
-            send(MailCorpus.plain("<taken-1@example.org>", "ann@example.org", "Taken by osTicket", "hello"));
+            SupportMailbox.send(MAIL, MailCorpus.plain("<refused-1@example.org>", "banned@example.org", "Refused by osTicket", "hi"));
+            SupportMailbox.send(MAIL, MailCorpus.plain("<taken-1@example.org>", "ann@example.org", "Taken by osTicket", "hello"));
 
             awaitTicket("Taken by osTicket");
             await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().contains("<refused-1@example.org>"));
@@ -144,7 +133,7 @@ class MailFailuresTest {
     void aMailThatKeepsFailingWhileOsTicketAnswersIsGivenUpAfterItsAttempts() throws Exception {
         sandbox.failCreatesContaining("Cursed");
         try (LogLines log = LogLines.capture()) {
-            send(MailCorpus.plain("<cursed-1@example.org>", "bob@example.org", "Cursed printer", "it fails"));
+            SupportMailbox.send(MAIL, MailCorpus.plain("<cursed-1@example.org>", "bob@example.org", "Cursed printer", "it fails"));
             await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().contains("<cursed-1@example.org>"));
             assertThat(deadLetters()).contains("gave up after 3 attempts while osTicket answered other calls");
             assertThat(matching("Cursed printer")).isEmpty();
@@ -154,7 +143,7 @@ class MailFailuresTest {
                     .anySatisfy(l -> assertThat(l.message()).contains("moved to the error folder"));
             assertThat(log.all()).noneMatch(LogLines.Line::stackTrace);
 
-            send(MailCorpus.plain("<after-1@example.org>", "bob@example.org", "After the curse", "fine"));
+            SupportMailbox.send(MAIL, MailCorpus.plain("<after-1@example.org>", "bob@example.org", "After the curse", "fine"));
             awaitTicket("After the curse");
         } finally {
             sandbox.failCreatesContaining(null);
@@ -170,8 +159,8 @@ class MailFailuresTest {
         int errors = count("Errors");
         try (LogLines log = LogLines.capture()) {
             sandbox.goOffline();
-            send(MailCorpus.plain("<outage-1@example.org>", "cy@example.org", "Sent in the outage", "one"));
-            send(MailCorpus.plain("<outage-2@example.org>", "cy@example.org", "Also in the outage", "two"));
+            SupportMailbox.send(MAIL, MailCorpus.plain("<outage-1@example.org>", "cy@example.org", "Sent in the outage", "one"));
+            SupportMailbox.send(MAIL, MailCorpus.plain("<outage-2@example.org>", "cy@example.org", "Also in the outage", "two"));
             // Far more polls than the mail's attempts, none of them counted: osTicket itself is away.
             await().atMost(Duration.ofSeconds(30)).until(() -> log.containing("<outage-2@example.org> waits").size() > 5);
             await().atMost(Duration.ofSeconds(30)).until(() -> observe("health?exposureLevel=full")

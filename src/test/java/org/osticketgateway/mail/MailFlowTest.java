@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -81,14 +80,8 @@ class MailFlowTest {
         sandbox.close();
     }
 
-    /** Sends over SMTP to the support mailbox, whatever the mail's own To header says. */
     private void send(MimeMessage mail) throws Exception {
-        jakarta.mail.Session session = MAIL.getSmtp().createSession();
-        try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(mail, new jakarta.mail.Address[] {
-                    new jakarta.mail.internet.InternetAddress("support@example.com")});
-        }
+        SupportMailbox.send(MAIL, mail);
     }
 
     private Ticket ticketWithSubject(String subject) {
@@ -103,8 +96,7 @@ class MailFlowTest {
     }
 
     private int count(String folder) {
-        MailFolder box = MAIL.getManagers().getImapHostManager().getFolder(support, folder);
-        return box == null ? 0 : box.getMessageCount();
+        return SupportMailbox.count(MAIL, support, folder);
     }
 
     private void awaitArchived(int archived) {
