@@ -270,6 +270,8 @@ class LabSuiteTest {
         for (String scenario : scenarios) {
             Path target = KEPT.resolve(scenario);
             deleteTree(target);
+            // Maven copies resources without removing old ones: the next LabRecordingsTest must not see stale files.
+            deleteTree(Path.of("target", "test-classes", "lab-osticket-1.18.1", scenario));
             Files.createDirectories(target);
             try (Stream<Path> files = Files.list(RECORDINGS.resolve(scenario))) {
                 for (Path file : files.toList()) {
@@ -456,6 +458,33 @@ class LabSuiteTest {
                     && noted && "Closed".equals(t.status()));
         }
 
+        String email = created(flow, "create with source Email and emailId 1 (support@example.com)", command(
+                "cmd-source-email", "osticket.ticket.create", ticketData("Fay", "fay@example.org", RUN
+                        + " command source email", "Came in by phone, filed as email.", ",\"source\":\"Email\","
+                        + "\"emailId\":1")));
+        if (email != null) {
+            String source = osticket.getTicket(TicketRef.ofNumber(email)).source();
+            REPORT.check(flow, "… read back", "source " + source, "Email".equals(source));
+        }
+        JsonNode unknownDepartment = command("cmd-unknown-department", "osticket.ticket.create", ticketData("Gus",
+                "gus@example.org", RUN + " command unknown department", "m", ",\"department\":\"Nowhere\""));
+        REPORT.check(flow, "create in a department osTicket does not have", outcome(unknownDepartment) + "; answered "
+                + lastAnswer("tickets"), "failed".equals(status(unknownDepartment))
+                && "NOT_FOUND".equals(unknownDepartment.at("/error/failure").asText())
+                && ticketsWithSubject(RUN + " command unknown department") == 0);
+        JsonNode unknownStatus = command("cmd-unknown-status", "osticket.ticket.update", "{\"ticket\":{\"number\":\""
+                + parent + "\"},\"changes\":{\"status\":\"Bogus\"}}");
+        REPORT.check(flow, "update to a status osTicket does not have", outcome(unknownStatus) + "; answered "
+                + lastAnswer("tickets-update"), "failed".equals(status(unknownStatus))
+                && "BAD_REQUEST".equals(unknownStatus.at("/error/failure").asText()));
+
+        String overdue = created(flow, "create a ticket to become overdue", command("cmd-overdue",
+                "osticket.ticket.create", ticketData("Hal", "hal@example.org", RUN + " command overdue", "Late.", "")));
+        JsonNode late = command("cmd-overdue-due", "osticket.ticket.update", "{\"ticket\":{\"number\":\"" + overdue
+                + "\"},\"changes\":{\"dueDate\":\"2020-01-01\"}}");
+        REPORT.check(flow, "… its due date set in the past (2020-01-01)", outcome(late), applied(late));
+        NUMBERS.put("command overdue", overdue);
+
         JsonNode doomed = command("cmd-doomed", "osticket.ticket.create", ticketData("Lab", "lab@example.org",
                 RUN + " command doomed", "To be deleted.", ""));
         String doomedNumber = created(flow, "create a ticket to delete", doomed);
@@ -486,6 +515,12 @@ class LabSuiteTest {
             within(() -> Optional.of(true).filter(x -> eventTypes(child).containsAll(expected)));
             REPORT.check(flow, "the command child's changes: " + String.join(", ", expected), "events: "
                     + eventTypes(child), eventTypes(child).containsAll(expected));
+        }
+        String overdue = NUMBERS.get("command overdue");
+        if (overdue != null) {
+            Optional<ConsumerRecord<String, byte[]>> late = within(() -> eventOf(overdue, "osticket.ticket.overdue"));
+            REPORT.check(flow, "the ticket whose due date passed (osTicket's own flag waits for its cron)", "events: "
+                    + eventTypes(overdue), late.isPresent());
         }
         String doomed = NUMBERS.get("command doomed");
         if (doomed != null) {
@@ -518,14 +553,16 @@ class LabSuiteTest {
                 answer.statusCode() == 200);
         Optional<String> slackText = within(() -> SLACK.stream().findFirst()).map(body ->
                 Commands.json(body.getBytes(StandardCharsets.UTF_8)).get("text").asText());
-        long open = osticket.searchAll(SearchQuery.all()).filter(t -> "Open".equals(t.status())).count();
-        REPORT.check(flow, "Slack (local stand-in) gets the Block Kit message; its open count against osTicket's ("
-                + open + " open)", slackText.orElse("nothing arrived"),
-                slackText.isPresent() && slackText.get().contains(": " + open + " open,"));
+        List<TicketSummary> open = osticket.searchAll(SearchQuery.all()).filter(t -> "Open".equals(t.status())).toList();
+        long overdue = open.stream().filter(t -> t.dueDate() != null && t.dueDate().isBefore(Instant.now())).count();
+        String counts = open.size() + " open, " + overdue + " overdue";
+        REPORT.check(flow, "Slack (local stand-in) gets the Block Kit message; its counts against osTicket's ("
+                + counts + ")", slackText.orElse("nothing arrived"),
+                slackText.isPresent() && slackText.get().contains(": " + counts + ","));
         Optional<MimeMessage> email = within(() -> Arrays.stream(mail.getReceivedMessages())
                 .filter(m -> recipients(m).contains("leads@example.com")).findFirst());
         REPORT.check(flow, "the email to leads@example.com", email.map(LabSuiteTest::subject).orElse("nothing arrived"),
-                email.isPresent() && subject(email.get()).contains(open + " open"));
+                email.isPresent() && subject(email.get()).contains(counts));
         assertThat(REPORT.failed(flow)).as("report checks not as intended").isEmpty();
     }
 

@@ -120,7 +120,7 @@ public final class RecordingProxy implements AutoCloseable {
             try {
                 HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                 status = response.statusCode();
-                responseHeaders = forwardable(response.headers().map());
+                responseHeaders = new TreeMap<>(response.headers().map());
                 answer = response.body();
             } catch (IOException e) {
                 // What the gateway then sees is this answer, so it is what the recording says.
@@ -131,7 +131,7 @@ public final class RecordingProxy implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while forwarding", e);
             }
-            responseHeaders.forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+            forwardable(responseHeaders).forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
             exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
             if (answer.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
