@@ -1,8 +1,7 @@
 package org.osticketgateway.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
+import org.osticketgateway.osticket.XmlTree;
 
 /**
  * Whether two JSON or XML answers have the same shape: the same keys (elements) at every level, values
@@ -96,46 +93,12 @@ final class AnswerShape {
         return node.isNumber() ? "number" : node.getNodeType().name().toLowerCase();
     }
 
+    /** XML read into the tree its JSON twin would have ({@link XmlTree}), then compared as JSON. */
     static List<String> xmlDifferences(String recorded, String replayed) {
-        List<String> differences = new ArrayList<>();
         try {
-            compare("/", root(recorded), root(replayed), differences);
-        } catch (Exception e) {
-            differences.add("not both well-formed XML: " + e.getMessage());
+            return jsonDifferences(XmlTree.parse(recorded), XmlTree.parse(replayed));
+        } catch (IOException e) {
+            return List.of("not both well-formed XML: " + e.getMessage());
         }
-        return differences;
-    }
-
-    private static void compare(String path, Element recorded, Element replayed, List<String> differences) {
-        String here = path + recorded.getTagName();
-        if (!recorded.getTagName().equals(replayed.getTagName())) {
-            differences.add(here + ": <" + replayed.getTagName() + "> replayed");
-            return;
-        }
-        List<Element> mine = children(recorded);
-        List<Element> theirs = children(replayed);
-        if (mine.isEmpty() != theirs.isEmpty() && !recorded.getTextContent().isEmpty()
-                && !replayed.getTextContent().isEmpty()) {
-            differences.add(here + ": " + (mine.isEmpty() ? "text" : "elements") + " recorded, "
-                    + (theirs.isEmpty() ? "text" : "elements") + " replayed");
-        }
-        for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
-            compare(here + "/", mine.get(i), theirs.get(i), differences);
-        }
-    }
-
-    private static Element root(String xml) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
-    }
-
-    private static List<Element> children(Element element) {
-        List<Element> children = new ArrayList<>();
-        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element e) {
-                children.add(e);
-            }
-        }
-        return children;
     }
 }

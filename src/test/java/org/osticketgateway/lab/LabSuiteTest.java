@@ -50,7 +50,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
@@ -529,14 +528,14 @@ class LabSuiteTest {
                     deleted.isPresent());
         }
         drainEvents();
-        List<String> ids = EVENTS.stream().map(r -> header(r, "ce_id")).toList();
+        List<String> ids = EVENTS.stream().map(r -> Commands.header(r, "ce_id")).toList();
         REPORT.check(flow, "EVENTS_START=now: nothing from before the start, no event twice", EVENTS.size()
                 + " events, " + (ids.size() - ids.stream().distinct().count()) + " repeated ids, types "
-                + EVENTS.stream().map(r -> header(r, "ce_type")).distinct().sorted().toList(),
+                + EVENTS.stream().map(r -> Commands.header(r, "ce_type")).distinct().sorted().toList(),
                 ids.stream().distinct().count() == ids.size());
         REPORT.check(flow, "every event's Kafka key and subject is its ticket number", "checked " + EVENTS.size(),
-                EVENTS.stream().filter(r -> header(r, "ce_type").startsWith("osticket.ticket."))
-                        .allMatch(r -> r.key().equals(header(r, "ce_subject"))));
+                EVENTS.stream().filter(r -> String.valueOf(Commands.header(r, "ce_type"))
+                        .startsWith("osticket.ticket.")).allMatch(r -> r.key().equals(Commands.header(r, "ce_subject"))));
         assertThat(REPORT.failed(flow)).as("event checks not as intended").isEmpty();
     }
 
@@ -572,19 +571,16 @@ class LabSuiteTest {
     @Order(5)
     void subticketCommandsWithTheShippedPlugin() throws Exception {
         String flow = "subtickets (stock)";
-        String parent = created(flow, "create a parent", command("stock-parent", "osticket.ticket.create",
-                ticketData("Lab", "lab@example.org", RUN + " stock parent", "parent", "")));
-        String child = created(flow, "create a child", command("stock-child", "osticket.ticket.create",
-                ticketData("Lab", "lab@example.org", RUN + " stock child", "child", "")));
-        JsonNode link = command("stock-link", "osticket.subticket.link", "{\"parent\":{\"number\":\"" + parent
-                + "\"},\"child\":{\"number\":\"" + child + "\"}}");
+        List<String> pair = parentAndChild(flow, "stock");
+        String parent = pair.get(0);
+        String child = pair.get(1);
+        JsonNode link = command("stock-link", "osticket.subticket.link", linkData(parent, child));
         REPORT.check(flow, "link: the plugin crashes (PHP fatal error as 200 text/html); the gateway reports it, "
                 + "no retry", outcome(link) + "; answered " + lastAnswer("tickets-subtickets-create"),
                 "failed".equals(status(link)) && "UNREADABLE_RESPONSE".equals(link.at("/error/failure").asText()));
         REPORT.check(flow, "… and osTicket has no link", "parent's children " + childIds(parent),
                 childIds(parent).isEmpty());
-        JsonNode unlink = command("stock-unlink", "osticket.subticket.unlink", "{\"child\":{\"number\":\"" + child
-                + "\"}}");
+        JsonNode unlink = command("stock-unlink", "osticket.subticket.unlink", unlinkData(child));
         REPORT.check(flow, "unlink: the same crash", outcome(unlink) + "; answered "
                 + lastAnswer("tickets-subtickets-"), "failed".equals(status(unlink))
                 && "UNREADABLE_RESPONSE".equals(unlink.at("/error/failure").asText()));
@@ -633,7 +629,7 @@ class LabSuiteTest {
                     note.map(e -> "second reply note there").orElse("no second note"), note.isPresent());
         }
         drainEvents();
-        Map<String, Long> perId = EVENTS.stream().collect(Collectors.groupingBy(r -> header(r, "ce_id"),
+        Map<String, Long> perId = EVENTS.stream().collect(Collectors.groupingBy(r -> Commands.header(r, "ce_id"),
                 Collectors.counting()));
         REPORT.check(flow, "no event published again after the restart", (EVENTS.size() - eventsBefore)
                 + " events since the stop, " + perId.values().stream().filter(n -> n > 1).count() + " ids twice",
@@ -655,32 +651,26 @@ class LabSuiteTest {
         REPORT.finding("subticket-patch.sh apply: " + patch.apply());
         proxy.recordInto(RECORDINGS.resolve(PATCHED));
         try {
-            String parent = created(flow, "create a parent", command("patched-parent", "osticket.ticket.create",
-                    ticketData("Lab", "lab@example.org", RUN + " patched parent", "parent", "")));
-            String child = created(flow, "create a child", command("patched-child", "osticket.ticket.create",
-                    ticketData("Lab", "lab@example.org", RUN + " patched child", "child", "")));
-            JsonNode link = command("patched-link", "osticket.subticket.link", "{\"parent\":{\"number\":\"" + parent
-                    + "\"},\"child\":{\"number\":\"" + child + "\"}}");
+            List<String> pair = parentAndChild(flow, "patched");
+            String parent = pair.get(0);
+            String child = pair.get(1);
+            JsonNode link = command("patched-link", "osticket.subticket.link", linkData(parent, child));
             Optional<RelatedTicket> linked = osticket.getParent(TicketRef.ofNumber(child));
             REPORT.check(flow, "link", outcome(link) + "; osTicket: parent of the child "
                     + linked.map(RelatedTicket::number).orElse("none"), applied(link)
                     && linked.map(p -> p.number().equals(parent)).orElse(false));
-            JsonNode again = command("patched-link-again", "osticket.subticket.link", "{\"parent\":{\"number\":\""
-                    + parent + "\"},\"child\":{\"number\":\"" + child + "\"}}");
+            JsonNode again = command("patched-link-again", "osticket.subticket.link", linkData(parent, child));
             REPORT.check(flow, "link the same pair again (422 from the plugin)", outcome(again) + "; answered "
                     + lastAnswer("tickets-subtickets-create"), "CONFLICT".equals(again.at("/error/failure").asText()));
-            JsonNode circular = command("patched-link-circular", "osticket.subticket.link", "{\"parent\":{\"number\":\""
-                    + child + "\"},\"child\":{\"number\":\"" + parent + "\"}}");
+            JsonNode circular = command("patched-link-circular", "osticket.subticket.link", linkData(child, parent));
             REPORT.check(flow, "link the parent under its child (circular)", outcome(circular) + "; answered "
                     + lastAnswer("tickets-subtickets-create"), "CONFLICT".equals(circular.at("/error/failure").asText()));
-            JsonNode unlink = command("patched-unlink", "osticket.subticket.unlink", "{\"child\":{\"number\":\""
-                    + child + "\"}}");
+            JsonNode unlink = command("patched-unlink", "osticket.subticket.unlink", unlinkData(child));
             Optional<RelatedTicket> after = osticket.getParent(TicketRef.ofNumber(child));
             REPORT.check(flow, "unlink", outcome(unlink) + ", former parent " + unlink.at("/result/parent/number")
                     .asText("—") + "; osTicket: parent of the child " + after.map(RelatedTicket::number).orElse("none"),
                     applied(unlink) && after.isEmpty());
-            JsonNode unlinkAgain = command("patched-unlink-again", "osticket.subticket.unlink", "{\"child\":{\"number\":\""
-                    + child + "\"}}");
+            JsonNode unlinkAgain = command("patched-unlink-again", "osticket.subticket.unlink", unlinkData(child));
             REPORT.check(flow, "unlink a ticket with no parent", outcome(unlinkAgain) + "; answered "
                     + lastAnswer("tickets-subtickets-"), "NOT_FOUND".equals(unlinkAgain.at("/error/failure").asText()));
         } finally {
@@ -735,7 +725,6 @@ class LabSuiteTest {
         p.put("auto.offset.reset", "earliest");
         p.put("key.deserializer", StringDeserializer.class.getName());
         p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        StringBuilder text = new StringBuilder();
         try (KafkaConsumer<String, byte[]> all = new KafkaConsumer<>(p)) {
             all.subscribe(Pattern.compile("^[^_].*"));
             // Read until a poll brings nothing more, within the deadline.
@@ -745,21 +734,29 @@ class LabSuiteTest {
                 KafkaBroker.drain(all, seen);
                 return !seen.isEmpty() && seen.size() == before;
             });
-            for (ConsumerRecord<String, byte[]> record : seen) {
-                text.append(record.topic()).append(' ').append(record.key()).append('\n');
-                for (Header header : record.headers()) {
-                    text.append(header.key()).append('=').append(new String(header.value(), StandardCharsets.ISO_8859_1))
-                            .append('\n');
-                }
-                if (record.value() != null) {
-                    text.append(new String(record.value(), StandardCharsets.ISO_8859_1)).append('\n');
-                }
-            }
+            return KafkaBroker.text(seen);
         }
-        return text.toString();
     }
 
     // ---- helpers: commands
+
+    /** A parent and a child ticket made by commands for a subticket flow: their numbers (null if not made). */
+    private static List<String> parentAndChild(String flow, String tag) {
+        List<String> numbers = new ArrayList<>();
+        for (String role : List.of("parent", "child")) {
+            numbers.add(created(flow, "create a " + role, command(tag + "-" + role, "osticket.ticket.create",
+                    ticketData("Lab", "lab@example.org", RUN + " " + tag + " " + role, role, ""))));
+        }
+        return numbers;
+    }
+
+    private static String linkData(String parent, String child) {
+        return "{\"parent\":{\"number\":\"" + parent + "\"},\"child\":{\"number\":\"" + child + "\"}}";
+    }
+
+    private static String unlinkData(String child) {
+        return "{\"child\":{\"number\":\"" + child + "\"}}";
+    }
 
     private static String ticketData(String name, String email, String subject, String message, String more) {
         return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"subject\":\"" + subject + "\",\"message\":\""
@@ -882,17 +879,13 @@ class LabSuiteTest {
 
     private static List<String> eventTypes(String number) {
         drainEvents();
-        return EVENTS.stream().filter(r -> number.equals(r.key())).map(r -> header(r, "ce_type")).toList();
+        return EVENTS.stream().filter(r -> number.equals(r.key())).map(r -> Commands.header(r, "ce_type")).toList();
     }
 
     private static Optional<ConsumerRecord<String, byte[]>> eventOf(String number, String type) {
         drainEvents();
-        return EVENTS.stream().filter(r -> number.equals(r.key()) && type.equals(header(r, "ce_type"))).findFirst();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        return EVENTS.stream().filter(r -> number.equals(r.key()) && type.equals(Commands.header(r, "ce_type")))
+                .findFirst();
     }
 
     private static String firstLine(String text) {
