@@ -28,11 +28,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A reverse proxy on loopback in front of a real osTicket's API: forwards every request as it
- * came and writes each exchange to the current folder as {@code NNNN-<method>-<endpoint>.txt}, in
- * the form of the recordings in {@code plugin-v2.3.4-observed} ({@link RecordedExchange} reads
- * them back). Numbers follow the order in which requests arrived, so that a request made after
- * another's answer always comes after it. API keys are written as their role, cookie values are
- * blanked.
+ * came, one at a time, and writes each exchange to the current folder as
+ * {@code NNNN-<method>-<endpoint>.txt}, in the form of the recordings in
+ * {@code plugin-v2.3.4-observed} ({@link RecordedExchange} reads them back). Numbers follow the
+ * order in which osTicket handled the requests, so a replay in that order meets the same state.
+ * API keys are written as their role, cookie values are blanked.
  */
 public final class RecordingProxy implements AutoCloseable {
 
@@ -49,7 +49,8 @@ public final class RecordingProxy implements AutoCloseable {
     private final SortedMap<Integer, RecordedExchange> recorded = new TreeMap<>();
     private Path folder;
     private int sequence;
-    private int arrivals;
+    private int exchanges;
+    private final Object oneAtATime = new Object();
 
     private RecordingProxy(URI api, ExchangeWriter writer, Path folder) throws IOException {
         this.origin = URI.create(api.getScheme() + "://" + api.getRawAuthority());
@@ -88,24 +89,26 @@ public final class RecordingProxy implements AutoCloseable {
         sequence = 0;
     }
 
-    /** Every exchange so far, of every folder, in the order of their requests. */
+    /** Every exchange so far, of every folder, in the order osTicket handled them. */
     public synchronized List<RecordedExchange> recorded() {
         return List.copyOf(recorded.values());
     }
 
     private synchronized Slot nextSlot() {
         sequence++;
-        return new Slot(folder, sequence, arrivals++);
+        return new Slot(folder, sequence, exchanges++);
     }
 
-    /** Where an exchange goes: its folder, its number there, and its place among all requests. */
-    private record Slot(Path folder, int number, int arrival) {
+    /** Where an exchange goes: its folder, its number there, and its place among all exchanges. */
+    private record Slot(Path folder, int number, int order) {
+    }
+
+    /** What osTicket answered (or, when it could not be reached, what the gateway is told instead). */
+    private record Answer(int status, Map<String, List<String>> headers, byte[] body) {
     }
 
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Slot slot = nextSlot();
-            Instant at = Instant.now();
             byte[] body = exchange.getRequestBody().readAllBytes();
             String rawQuery = exchange.getRequestURI().getRawQuery();
             URI target = origin.resolve(exchange.getRequestURI().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery));
@@ -114,35 +117,42 @@ public final class RecordingProxy implements AutoCloseable {
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             requestHeaders.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
-            int status;
-            Map<String, List<String>> responseHeaders;
-            byte[] answer;
-            try {
-                HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                status = response.statusCode();
-                responseHeaders = new TreeMap<>(response.headers().map());
-                answer = response.body();
-            } catch (IOException e) {
-                // What the gateway then sees is this answer, so it is what the recording says.
-                status = 502;
-                responseHeaders = Map.of("content-type", List.of("text/plain; charset=UTF-8"));
-                answer = ("osTicket unreachable: " + e.getClass().getSimpleName()).getBytes(StandardCharsets.UTF_8);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while forwarding", e);
+            Slot slot;
+            Instant at;
+            Answer answer;
+            // One request at a time: osTicket writes a new ticket in several statements, and a search running
+            // alongside can see it half made, which no replay in recorded order could reproduce.
+            synchronized (oneAtATime) {
+                slot = nextSlot();
+                at = Instant.now();
+                answer = send(request.build());
             }
-            forwardable(responseHeaders).forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-            exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
-            if (answer.length > 0) {
+            forwardable(answer.headers()).forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+            exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+            if (answer.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
+                    out.write(answer.body());
                 }
             }
             RecordedExchange written = writer.write(slot.folder(), slot.number(), at, exchange.getRequestMethod(),
-                    target, requestHeaders, body, status, responseHeaders, answer);
+                    target, requestHeaders, body, answer.status(), answer.headers(), answer.body());
             synchronized (this) {
-                recorded.put(slot.arrival(), written);
+                recorded.put(slot.order(), written);
             }
+        }
+    }
+
+    private Answer send(HttpRequest request) throws IOException {
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), new TreeMap<>(response.headers().map()), response.body());
+        } catch (IOException e) {
+            // What the gateway then sees is this answer, so it is what the recording says.
+            return new Answer(502, Map.of("content-type", List.of("text/plain; charset=UTF-8")),
+                    ("osTicket unreachable: " + e.getClass().getSimpleName()).getBytes(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while forwarding", e);
         }
     }
 
