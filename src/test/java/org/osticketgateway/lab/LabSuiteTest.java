@@ -658,8 +658,10 @@ class LabSuiteTest {
     @Order(7)
     void subticketCommandsWithThePatchedPlugin() throws Exception {
         String flow = "subtickets (patched)";
-        REPORT.finding("subticket-patch.sh apply: " + patch.apply());
-        proxy.recordInto(RECORDINGS.resolve(PATCHED));
+        REPORT.finding("subticket-patch.sh apply: " + proxy.whileHolding(() -> {
+            proxy.recordInto(RECORDINGS.resolve(PATCHED));
+            return patch.apply();
+        }));
         try {
             List<String> pair = parentAndChild(flow, "patched");
             String parent = pair.get(0);

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,16 @@ public final class RecordingProxy implements AutoCloseable {
     public synchronized void recordInto(Path next) throws IOException {
         folder = Files.createDirectories(next);
         sequence = 0;
+    }
+
+    /**
+     * Runs {@code change} while no request is forwarded (they wait): a change to the lab, such as a
+     * php-fpm reload, during which nginx would answer 502 — no osTicket answer a replay could meet.
+     */
+    public <T> T whileHolding(Callable<T> change) throws Exception {
+        synchronized (oneAtATime) {
+            return change.call();
+        }
     }
 
     /** Every exchange so far, of every folder, in the order osTicket handled them. */
