@@ -700,34 +700,33 @@ class LabSuiteTest {
     void noSecretInLogsDataFilesKafkaOrRecordings() throws Exception {
         String flow = "secrets";
         Map<String, String> places = new LinkedHashMap<>();
-        places.put("gateway log (LOG_LEVEL=DEBUG, both runs)", Files.readString(dir.resolve("gateway.log"),
+        places.put("the gateway log (LOG_LEVEL=DEBUG, both runs)", Files.readString(dir.resolve("gateway.log"),
                 StandardCharsets.ISO_8859_1));
-        try (Stream<Path> files = Files.walk(dir.resolve("data"))) {
-            StringBuilder all = new StringBuilder();
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(Files.readString(file, StandardCharsets.ISO_8859_1));
-            }
-            places.put("data folder", all.toString());
-        }
+        places.put("the data folder", everyFile(dir.resolve("data")));
         places.put("every Kafka record of every topic", everyKafkaRecord());
-        try (Stream<Path> files = Files.walk(RECORDINGS)) {
-            StringBuilder all = new StringBuilder();
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(Files.readString(file, StandardCharsets.ISO_8859_1));
-            }
-            places.put("the recordings", all.toString());
-        }
+        places.put("the recordings", everyFile(RECORDINGS));
         Map<String, String> secrets = Map.of("API key", lab.apiKey(), "create-only API key", lab.limitedKey(),
                 "support mailbox password", SUPPORT_PASSWORD, "helpdesk mailbox password", HELPDESK_PASSWORD,
                 "SMTP password", SMTP_PASSWORD, "Slack webhook URL", WEBHOOK_SECRET);
         places.forEach((place, text) -> {
             List<String> found = secrets.entrySet().stream().filter(s -> text.contains(s.getValue()))
                     .map(Map.Entry::getKey).sorted().toList();
-            REPORT.check(flow, "API key, mailbox and SMTP passwords, webhook URL in the " + place, String.format(
+            REPORT.check(flow, "API key, mailbox and SMTP passwords, webhook URL in " + place, String.format(
                     "%,d bytes searched, %s", text.length(), found.isEmpty() ? "none found" : "FOUND " + found),
                     found.isEmpty());
         });
         assertThat(REPORT.failed(flow)).as("secret checks not as intended").isEmpty();
+    }
+
+    /** The text of every file below {@code root}, bytes read as Latin-1 so that any byte can be searched. */
+    private static String everyFile(Path root) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(file, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
     }
 
     private static String everyKafkaRecord() {
