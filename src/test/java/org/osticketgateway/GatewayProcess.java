@@ -9,38 +9,64 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The gateway as its own operating-system process, started the way the README starts it (main
- * class, {@code config/}, {@code routes/}, settings from the environment), so that it can be
- * killed with SIGKILL. Everything it prints goes to one log file, kept across restarts.
+ * class or {@code java -jar}, {@code config/}, {@code routes/}, settings from the environment), so
+ * that it can be killed with SIGKILL or stopped. Everything it prints goes to one log file, kept
+ * across restarts.
  */
 public final class GatewayProcess {
 
-    private final Map<String, String> environment;
-    private final String logConfig;
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
+    private final Supplier<ProcessBuilder> launcher;
     private final Path log;
     private Process process;
 
-    /** {@code logConfig}: a log4j2 configuration on the classpath ({@code log4j2.properties} is the product's). */
+    /**
+     * The main class on the tests' classpath; {@code logConfig}: a log4j2 configuration on the
+     * classpath ({@code log4j2.properties} is the product's).
+     */
     public GatewayProcess(Map<String, String> environment, String logConfig, Path log) {
-        this.environment = environment;
-        this.logConfig = logConfig;
+        this(() -> JavaProcess.builder(Gateway.class.getName(), Stream.concat(JVM_OPTIONS.stream(),
+                Stream.of("-Dlog4j2.configurationFile=classpath:" + logConfig)).toList(), List.of(), environment, log), log);
+    }
+
+    private GatewayProcess(Supplier<ProcessBuilder> launcher, Path log) {
+        this.launcher = launcher;
         this.log = log;
+    }
+
+    /**
+     * As a user runs it: {@code java -jar <jar>} from the current folder (which holds {@code config/}
+     * and {@code routes/}), with the product's own logging ({@code LOG_LEVEL} in the environment).
+     */
+    public static GatewayProcess ofJar(Path jar, Map<String, String> environment, Path log) {
+        return new GatewayProcess(() -> JavaProcess.jarBuilder(jar, JVM_OPTIONS, environment, log), log);
     }
 
     /** Starts it and waits until Camel says it has started; returns how long that took. */
     public Duration start() throws IOException {
         long from = Files.exists(log) ? Files.size(log) : 0;
         long begin = System.nanoTime();
-        process = JavaProcess.builder(Gateway.class.getName(), List.of("-Xmx384m", "-XX:+UseSerialGC",
-                "-Dlog4j2.configurationFile=classpath:" + logConfig), List.of(),
-                environment, log).start();
+        process = launcher.get().start();
         await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive() || logSince(from).contains(" started in "));
         if (!process.isAlive()) {
             throw new IllegalStateException("the gateway did not start: " + logSince(from));
         }
         return Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    /** SIGTERM, as a service manager stops it: it finishes what is in flight; waits until it is gone. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the gateway did not stop within 60 s of SIGTERM");
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */

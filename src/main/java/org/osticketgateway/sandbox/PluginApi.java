@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class PluginApi extends RoutedApi {
 
     private static final String FATAL = "<br />\n<b>Fatal error</b>:  Allowed memory size of 268435456 bytes "
-            + "exhausted (tried to allocate 262144 bytes) in <b>/var/www/osticket/include/class.api.php</b> "
+            + "exhausted (tried to allocate 2097152 bytes) in <b>/var/www/osticket/include/class.api.php</b> "
             + "on line <b>199</b><br />\n";
     private static final Set<String> FORMATS = Set.of("markdown", "html", "text");
     /** The one address on the sandbox's ban list: osTicket denies its tickets (a core filter, recorded). */
@@ -303,8 +303,11 @@ final class PluginApi extends RoutedApi {
         }
         String note = text(body, "note");
         if (note != null) {
-            store.addEntry(ticket, "N", "API", text(body, "noteTitle"), note,
-                    Optional.ofNullable(text(body, "noteFormat")).orElse("text"), store.now(), dataUris(body));
+            // The plugin's default note format is markdown: HTML to osTicket without the Markdown plugin.
+            String format = Optional.ofNullable(text(body, "noteFormat")).orElse("markdown");
+            boolean asHtml = "markdown".equals(format) && !options.markdownPlugin();
+            store.addEntry(ticket, "N", "API", Optional.ofNullable(text(body, "noteTitle")).orElse("API Update"),
+                    asHtml ? HtmlBody.asStored(note) : note, asHtml ? "html" : format, store.now(), dataUris(body));
         }
         // topicId answers 200 but is not saved; priority, duedate and teamId are not read at all.
         ticket.updated = store.now();
@@ -490,9 +493,9 @@ final class PluginApi extends RoutedApi {
             user.put("name", t.name).put("email", t.email);
         } else {
             ObjectNode name = user.putObject("name").put("format", "original");
-            String[] parts = t.name.split(" ", 2);
-            name.putObject("parts").put("salutation", "").put("first", parts[0]).put("suffix", "")
-                    .put("last", parts.length > 1 ? parts[1] : "").put("middle", "");
+            PersonsName parts = PersonsName.split(t.name);
+            name.putObject("parts").put("salutation", parts.salutation()).put("first", parts.first())
+                    .put("suffix", parts.suffix()).put("last", parts.last()).put("middle", parts.middle());
             name.put("name", t.name);
             user.putObject("email").put("email", t.email).put("address", "\"" + t.name + "\" <" + t.email + ">");
         }
@@ -534,8 +537,10 @@ final class PluginApi extends RoutedApi {
             }
             if (!e.attachments().isEmpty()) {
                 ArrayNode files = entry.putArray("attachments");
-                e.attachments().forEach(a -> files.addObject().put("filename", a.filename())
-                        .put("type", a.contentType()).put("size", a.size()));
+                // One id serves as osTicket's attachment id and file id; inline images are not kept.
+                e.attachments().forEach(a -> files.addObject().put("id", a.id()).put("file_id", a.id())
+                        .put("filename", a.filename()).put("size", a.size()).put("mime_type", a.contentType())
+                        .put("inline", false));
                 entry.put("attachment_count", e.attachments().size());
             }
         }
@@ -550,8 +555,8 @@ final class PluginApi extends RoutedApi {
                 .put("updated", ServerTime.format(t.updated))
                 .put("dueDate", ServerTime.format(t.dueDate))
                 .put("staffId", t.staffId)
-                .put("staff", dir.staffMember(t.staffId).map(Directory.Staff::name).orElse(null))
-                .put("teamId", t.teamId).put("team", dir.name(dir.teams(), t.teamId))
+                .set("staff", dir.staffMember(t.staffId).map(s -> (JsonNode) staffName(s)).orElse(NODES.nullNode()));
+        node.put("teamId", t.teamId).put("team", dir.name(dir.teams(), t.teamId))
                 .put("slaId", t.slaId).put("sla", dir.name(dir.slas(), t.slaId))
                 .put("isOverdue", 0)
                 .put("isAnswered", t.answered ? 1 : 0);

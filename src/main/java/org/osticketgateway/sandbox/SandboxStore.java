@@ -24,9 +24,11 @@ final class SandboxStore {
     private final Map<Long, SandboxTicket> byId = new LinkedHashMap<>();
     private final Map<String, SandboxTicket> byNumber = new HashMap<>();
     private final Map<String, Long> users = new HashMap<>();
+    private final Map<Long, String> userNames = new HashMap<>();
     private final Map<String, SandboxTicket> byMessageId = new HashMap<>();
     private long nextTicketId = 1;
     private long nextEntryId = 1;
+    private long nextAttachmentId = 1;
 
     SandboxStore(Directory directory, Clock clock, long seed) {
         this.directory = directory;
@@ -43,10 +45,11 @@ final class SandboxStore {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** A new open ticket; its requester is the user with that email, named as when first seen, as in osTicket. */
     SandboxTicket open(String name, String email, String ip, String source, Instant created) {
         long userId = users.computeIfAbsent(email.toLowerCase(), e -> (long) users.size() + 1);
         SandboxTicket ticket = new SandboxTicket(nextTicketId++, freshNumber(), userId, created, ip, source);
-        ticket.name = name;
+        ticket.name = userNames.computeIfAbsent(userId, id -> name);
         ticket.email = email;
         ticket.statusId = 1;
         ticket.priorityId = 2;
@@ -68,8 +71,9 @@ final class SandboxStore {
 
     SandboxTicket.Entry addEntry(SandboxTicket ticket, String type, String poster, String title, String body,
                                  String format, Instant at, List<SandboxTicket.Attachment> attachments) {
-        SandboxTicket.Entry entry = new SandboxTicket.Entry(nextEntryId++, type, poster, title, body, format, at,
-                List.copyOf(attachments));
+        List<SandboxTicket.Attachment> kept = attachments.stream().map(a -> new SandboxTicket.Attachment(a.filename(),
+                a.contentType(), a.size(), nextAttachmentId++)).toList();
+        SandboxTicket.Entry entry = new SandboxTicket.Entry(nextEntryId++, type, poster, title, body, format, at, kept);
         ticket.thread.add(entry);
         return entry;
     }

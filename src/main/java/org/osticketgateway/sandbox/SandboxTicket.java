@@ -15,8 +15,12 @@ final class SandboxTicket {
                  List<Attachment> attachments) {
     }
 
-    /** A file stored with an entry. */
-    record Attachment(String filename, String contentType, int size) {
+    /** A file stored with an entry; its id is given when the store keeps it (0 until then). */
+    record Attachment(String filename, String contentType, int size, long id) {
+
+        Attachment(String filename, String contentType, int size) {
+            this(filename, contentType, size, 0);
+        }
     }
 
     final long id;

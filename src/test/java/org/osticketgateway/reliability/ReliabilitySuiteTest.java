@@ -47,7 +47,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -416,12 +415,12 @@ class ReliabilitySuiteTest {
                 places.put("data/" + file.getFileName(), Files.readString(file, StandardCharsets.ISO_8859_1));
             }
         }
-        places.put("command results", text(KafkaBroker.drain(results, RESULTS)));
-        places.put("command dead letters", text(KafkaBroker.drain(deadLetters, DEAD)));
+        places.put("command results", KafkaBroker.text(KafkaBroker.drain(results, RESULTS)));
+        places.put("command dead letters", KafkaBroker.text(KafkaBroker.drain(deadLetters, DEAD)));
         try (KafkaConsumer<String, byte[]> events = kafka.consumer("osticket.events")) {
             List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> !KafkaBroker.drain(events, all).isEmpty());
-            places.put("ticket events", text(all));
+            places.put("ticket events", KafkaBroker.text(all));
         }
         for (String path : List.of("/observe/metrics", "/observe/health")) {
             places.put(path, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
@@ -505,22 +504,6 @@ class ReliabilitySuiteTest {
         return owned.stream().flatMap(n -> client.getTicket(TicketRef.ofNumber(n)).thread().stream())
                 .filter(e -> e.type() == ThreadEntryType.MESSAGE)
                 .map(ThreadEntry::body).filter(b -> b != null && b.startsWith("Reply number")).toList();
-    }
-
-    /** Keys, headers and values, as text. */
-    private static String text(List<ConsumerRecord<String, byte[]>> records) {
-        StringBuilder text = new StringBuilder();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            text.append(record.key()).append('\n');
-            for (Header header : record.headers()) {
-                text.append(header.key()).append('=').append(new String(header.value(), StandardCharsets.ISO_8859_1))
-                        .append('\n');
-            }
-            if (record.value() != null) {
-                text.append(new String(record.value(), StandardCharsets.ISO_8859_1)).append('\n');
-            }
-        }
-        return text.toString();
     }
 
     private static long count(String log, String regex) {
