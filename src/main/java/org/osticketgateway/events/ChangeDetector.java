@@ -148,6 +148,10 @@ public final class ChangeDetector {
             boolean isNew = ticket.created() == null || !ticket.created().isBefore(lower);
             sink.emit(event(isNew ? "osticket.ticket.created" : "osticket.ticket.updated", now, when,
                     JsonNodeFactory.instance.objectNode()));
+            // First seen already overdue (made so between two polls, seen on the lab): say that too.
+            if (now.overdue()) {
+                sink.emit(event("osticket.ticket.overdue", now, when, JsonNodeFactory.instance.objectNode()));
+            }
         } else {
             Map<String, Object[]> changes = before.changesTo(now);
             ObjectNode changed = JsonNodeFactory.instance.objectNode();

@@ -24,6 +24,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.net.URIBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.osticketgateway.osticket.model.Attachment;
 import org.slf4j.Logger;
@@ -52,8 +53,12 @@ public final class ApiTransport implements AutoCloseable {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(settings.maxConnections())
                         .setMaxConnPerRoute(settings.maxConnections())
+                        // A pooled connection idle for a while is checked before it is used again:
+                        // osTicket's web server closes idle keep-alive connections (nginx after 75 s,
+                        // and on every restart), and a POST on a closed one would fail for nothing.
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connect).setSocketTimeout(read).build())
+                                .setConnectTimeout(connect).setSocketTimeout(read)
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read).build())
                 // Retrying is the caller's decision (routes know what is idempotent); osTicket's

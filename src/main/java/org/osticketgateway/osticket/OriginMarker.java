@@ -37,7 +37,8 @@ public record OriginMarker(String text) {
         return ticket.thread().stream().anyMatch(entry -> carries(entry.body()));
     }
 
+    /** As written, or as osTicket keeps it in HTML (the plugin's bodies are HTML). */
     private boolean carries(String body) {
-        return body != null && body.contains(text);
+        return body != null && (body.contains(text) || body.contains(PluginHtml.escape(text)));
     }
 }

@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 import org.osticketgateway.osticket.model.Attachment;
 import org.osticketgateway.osticket.model.CreatedTicket;
 import org.osticketgateway.osticket.model.DeletedTicket;
@@ -52,8 +50,7 @@ final class PluginDialect implements OsTicketApi {
     private final TimestampCodec timestamps;
     private final String ext;
     private final Map<String, Long> priorities;
-    private final Parser markdown = Parser.builder().build();
-    private final HtmlRenderer html = HtmlRenderer.builder().build();
+    private final PluginHtml html = new PluginHtml();
     private volatile List<TicketStatus> statuses;
 
     PluginDialect(ApiTransport transport, ResponseReader reader, TimestampCodec timestamps, ResponseFormat format,
@@ -88,10 +85,8 @@ final class PluginDialect implements OsTicketApi {
 
     @Override
     public CreatedTicket createTicket(NewTicket ticket) {
-        boolean markdownText = ticket.format() == MessageFormat.MARKDOWN;
-        Map<String, Object> fields = RequestJson.createFields(ticket,
-                markdownText ? html.render(markdown.parse(ticket.message())) : ticket.message(),
-                ticket.format() == null ? null : markdownText ? "html" : ticket.format().apiName());
+        Map<String, Object> fields = RequestJson.createFields(ticket, html.of(ticket.message(), ticket.format()),
+                "html");
         fields.put("priority", ticket.priority() == null ? null : priorityId(ticket.priority()));
         fields.put("parentTicketNumber", ticket.parent() == null ? null : number(ticket.parent(), "createTicket"));
         fields.values().removeIf(v -> v == null);
@@ -104,8 +99,9 @@ final class PluginDialect implements OsTicketApi {
             followUp.put("dueDate", timestamps.toServerForm(ticket.dueDate()));
         }
         if (!ticket.attachments().isEmpty()) {
-            followUp.put("note", "Attachments sent with the ticket: " + ticket.attachments().stream()
-                    .map(Attachment::filename).collect(Collectors.joining(", ")));
+            followUp.put("note", html.of("Attachments sent with the ticket: " + ticket.attachments().stream()
+                    .map(Attachment::filename).collect(Collectors.joining(", ")), MessageFormat.TEXT));
+            followUp.put("noteFormat", "html");
             followUp.set("attachments", dataUris(ticket.attachments()));
         }
         if (!followUp.isEmpty()) {
@@ -146,7 +142,10 @@ final class PluginDialect implements OsTicketApi {
         put(fields, updated, "staffId", "staff", RequestJson.nameOrId(update.staff()));
         put(fields, updated, "dueDate", "duedate",
                 update.dueDate() == null ? null : timestamps.toServerForm(update.dueDate()));
-        put(fields, updated, "note", "note", update.note());
+        put(fields, updated, "note", "note", update.note() == null ? null : html.of(update.note(), MessageFormat.TEXT));
+        if (update.note() != null) {
+            fields.put("noteFormat", "html");
+        }
         bareNumber(api.answer(ApiRequest.withJson("updateTicket", "PATCH",
                 "/tickets-update.php/" + RequestJson.pathSegment(target.number()) + "." + ext,
                 RequestJson.object(fields))), "updateTicket");

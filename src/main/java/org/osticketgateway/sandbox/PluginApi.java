@@ -192,10 +192,10 @@ final class PluginApi extends RoutedApi {
                     SandboxResponse.HTML);
         }
         String message = fields.get("message");
-        if ("markdown".equals(format) && !options.markdownPlugin()) {
-            // Without the Markdown Support plugin the text is kept as HTML with its newlines collapsed.
+        if (!"markdown".equals(format) || !options.markdownPlugin()) {
+            // The plugin drops the format: osTicket keeps every message as HTML (lab-osticket-1.18.1/stock/0010).
             format = "html";
-            message = message.replaceAll("\\s+", " ").trim();
+            message = HtmlBody.asStored(message);
         }
 
         SandboxTicket ticket = store.open(fields.get("name").trim(), fields.get("email").trim(),
@@ -303,9 +303,9 @@ final class PluginApi extends RoutedApi {
         }
         String note = text(body, "note");
         if (note != null) {
-            // The plugin's default note format is markdown: HTML to osTicket without the Markdown plugin.
+            // osTicket keeps a note as HTML whatever its noteFormat, unless the Markdown plugin takes it.
             String format = Optional.ofNullable(text(body, "noteFormat")).orElse("markdown");
-            boolean asHtml = "markdown".equals(format) && !options.markdownPlugin();
+            boolean asHtml = !"markdown".equals(format) || !options.markdownPlugin();
             store.addEntry(ticket, "N", "API", Optional.ofNullable(text(body, "noteTitle")).orElse("API Update"),
                     asHtml ? HtmlBody.asStored(note) : note, asHtml ? "html" : format, store.now(), dataUris(body));
         }

@@ -183,6 +183,17 @@ class CommandFlowTest {
     }
 
     @Test
+    void aCreateCarriesItsAttachments() throws Exception {
+        String content = java.util.Base64.getEncoder().encodeToString(new byte[] {0x50, 0x4b, 3, 4, (byte) 0xff, 0});
+        send(structured("files", "cmd-with-file", "osticket.ticket.create", "{\"name\":\"A\",\"email\":"
+                + "\"a@example.com\",\"subject\":\"With a file\",\"message\":\"see it\",\"attachments\":"
+                + "[{\"filename\":\"trace.zip\",\"contentType\":\"application/zip\",\"content\":\"" + content + "\"}]}"));
+        String number = result("cmd-with-file").at("/result/number").asText();
+        assertThat(client.getTicket(TicketRef.ofNumber(number)).thread())
+                .flatExtracting(ThreadEntry::attachments).containsExactly("trace.zip");
+    }
+
+    @Test
     void aCommandThatKeepsFailingWhileOsTicketAnswersIsDeadLetteredAfterItsAttempts() throws Exception {
         sandbox.failCreatesContaining("Cursed");
         try {

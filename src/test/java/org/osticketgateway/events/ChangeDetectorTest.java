@@ -65,6 +65,18 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void aTicketAlreadyOverdueWhenFirstSeenIsCreatedAndOverdue() throws Exception {
+        ChangeDetector detector = detector("now");
+        List<TicketEvent> events = new ArrayList<>();
+        detector.poll(events::add);
+        CreatedTicket created = client.createTicket(NewTicket.of("A", "a@example.com", "Late at once", "m")
+                .withDueDate("2020-01-01"));
+        detector.poll(events::add);
+        assertThat(types(events, created.number())).containsExactly("osticket.ticket.created",
+                "osticket.ticket.overdue");
+    }
+
+    @Test
     void startingNowEmitsNothingThenEveryKindOfChange() throws Exception {
         ChangeDetector detector = detector("now");
         List<TicketEvent> events = new ArrayList<>();
