@@ -530,7 +530,11 @@ final class PluginApi extends RoutedApi {
                 ObjectNode body = entry.putObject("body").put("body", e.body()).put("type", e.format());
                 body.putArray("stripped_images");
                 body.putArray("embedded_images");
-                body.putObject("options").put("strip-embedded", false).put("balanced", true);
+                // What osTicket's body classes say of themselves: HTML is balanced, text (mail) is not.
+                ObjectNode options = body.putObject("options").put("strip-embedded", !"html".equals(e.format()));
+                if ("html".equals(e.format())) {
+                    options.put("balanced", true);
+                }
             }
             if ("M".equals(e.type())) {
                 entry.put("userId", t.userId);
