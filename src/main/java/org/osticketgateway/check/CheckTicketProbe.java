@@ -93,7 +93,7 @@ final class CheckTicketProbe {
         } catch (OsTicketException e) {
             findings.add(Finding.fail("ticket read", "reading #" + created.number() + " back failed: "
                     + e.getMessage(), WRITERS));
-            return Optional.of(new WrittenTicket(ref, asked.subject(), null, null));
+            return Optional.of(new WrittenTicket(ref, asked.subject(), null, null, asked.messageId()));
         }
         findings.add(dueDate(ticket, plan.due()));
         findings.add(attachment(ticket));
@@ -108,7 +108,8 @@ final class CheckTicketProbe {
                     ? Finding.ok("ticket source", "Email: an email ticket of system email " + asked.emailId())
                     : Finding.warn("ticket source", "osTicket recorded " + ticket.source() + ", not Email"));
         }
-        return Optional.of(new WrittenTicket(ref, asked.subject(), ticket.department(), ticket.departmentId()));
+        return Optional.of(new WrittenTicket(ref, asked.subject(), ticket.department(), ticket.departmentId(),
+                asked.messageId()));
     }
 
     /**
@@ -132,7 +133,9 @@ final class CheckTicketProbe {
                                 + "delete it by hand.")
                 .withFormat(MessageFormat.TEXT)
                 .withOrigin(mailbox.map(Mailbox::ticketSource).orElse("API"),
-                        mailbox.map(Mailbox::emailId).orElse(null), null)
+                        mailbox.map(Mailbox::emailId).orElse(null),
+                        mailbox.map(m -> "<check-" + STAMP.format(clock.instant().atZone(zone))
+                                + "@osticket-gateway.invalid>").orElse(null))
                 .withDepartment(department)
                 .withPriority(priority)
                 .withTopicId(mailbox.map(Mailbox::topicId).orElse(null))
@@ -233,6 +236,38 @@ final class CheckTicketProbe {
             findings.add(Finding.fail("ticket update", "failed: " + e.getMessage(), WRITERS));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Answers the ticket by mail, as a customer's reply comes: a mail naming the ticket's Message-ID in
+     * In-Reply-To goes to osTicket's mail intake ({@code POST /api/tickets.email}), which must add it to
+     * this ticket as the customer's message. Writes no other ticket: one osTicket opens instead is
+     * deleted and named.
+     */
+    Finding reply(WrittenTicket written) {
+        String mail = "From: osticket-gateway check <osticket-gateway-check@example.com>\r\n"
+                + "To: osticket-gateway-check@example.com\r\nSubject: Re: " + written.subject() + "\r\n"
+                + "Message-ID: " + written.messageId().replace("<check-", "<check-reply-") + "\r\n"
+                + "In-Reply-To: " + written.messageId() + "\r\nReferences: " + written.messageId() + "\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + MARK + " a reply by mail\r\n";
+        String how = "a reply by mail (In-Reply-To its Message-ID) through osTicket's mail intake, POST /tickets.email";
+        try {
+            TicketRef landed = client.postEmail(mail.getBytes(StandardCharsets.UTF_8));
+            if (!landed.number().equals(written.ref().number())) {
+                Finding extra = delete(landed);
+                return Finding.fail("ticket reply", how + " opened #" + landed.number() + " instead of answering #"
+                        + written.ref().number() + " (" + extra.text() + "): replies by mail would become new tickets",
+                        EnumSet.of(Flow.MAIL));
+            }
+            boolean added = client.getTicket(written.ref()).thread().stream().anyMatch(e -> e.type()
+                    == ThreadEntryType.MESSAGE && e.body() != null && e.body().contains(MARK + " a reply by mail"));
+            return added ? Finding.ok("ticket reply", how + ": the customer's message on #" + written.ref().number()
+                    + ", as the mail flow adds replies")
+                    : Finding.fail("ticket reply", how + ": osTicket named #" + written.ref().number()
+                    + " but the message is not in its thread", EnumSet.of(Flow.MAIL));
+        } catch (OsTicketException e) {
+            return Finding.fail("ticket reply", how + " failed: " + e.getMessage(), EnumSet.of(Flow.MAIL));
+        }
     }
 
     /** Deletes it and makes sure it is gone; says which ticket to remove by hand when it could not. */

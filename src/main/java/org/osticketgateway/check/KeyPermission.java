@@ -15,7 +15,7 @@ enum KeyPermission {
             "the gateway reads tickets back after a create on the plugin, for replies by [#number], get commands "
                     + "and to find what it wrote before a crash"),
     UPDATE("update tickets", "can_update_tickets", EnumSet.of(Flow.MAIL, Flow.COMMANDS),
-            "replies by mail become notes and update commands apply by update; on the plugin a new ticket's due "
+            "auto-replies to a ticket become notes and update commands apply by update; on the plugin a new ticket's due "
                     + "date and attachments are set by an update"),
     SEARCH("search tickets", "can_search_tickets",
             EnumSet.of(Flow.CONNECTION, Flow.MAIL, Flow.COMMANDS, Flow.EVENTS, Flow.REPORTS),

@@ -55,6 +55,9 @@ final class ServerCheck {
             return;
         }
         try {
+            if (written.get().messageId() != null) {
+                findings.add(tickets.reply(written.get()));
+            }
             Optional<String> status = tickets.update(written.get(), facts, findings);
             findings.addAll(new TicketSearchProbe(client).run(written.get(), status));
             findings.addAll(subtickets.run(written.get().ref(), true));

@@ -47,6 +47,7 @@ class CheckAgainstSandboxTest {
             assertThat(run.line(Verdict.OK, "report daily")).get().asString().contains("department 4");
             assertThat(run.line(Verdict.OK, "ticket due date")).get().asString().contains("sent with the create");
             assertThat(run.line(Verdict.OK, "ticket attachment")).get().asString().contains("multipart/form-data");
+            assertThat(run.line(Verdict.OK, "ticket reply")).get().asString().contains("the customer's message on #");
             assertThat(run.line(Verdict.OK, "search by department")).isPresent();
             assertThat(run.line(Verdict.OK, "subtickets")).isPresent();
             assertThat(run.line(Verdict.OK, "ticket delete")).isPresent();
