@@ -6,8 +6,6 @@ import static org.osticketgateway.command.Commands.structured;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
@@ -55,8 +53,7 @@ class MetricsTest {
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_]+)=\"");
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(
-            ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP)).withPerMethodLifecycle(false);
+    static final GreenMailExtension MAIL = SupportMailbox.server();
 
     @TempDir
     static Path data;
@@ -89,12 +86,8 @@ class MetricsTest {
         });
         slack.start();
         port = GatewayTestRun.freePort();
-        gateway = GatewayTestRun.start(
-                "osticket.url", sandbox.url(), "osticket.api-key", "k",
-                "mail.mailboxes", "support", "mail.support.protocol", "imap",
-                "mail.support.host", "127.0.0.1", "mail.support.port", String.valueOf(MAIL.getImap().getPort()),
-                "mail.support.username", "support", "mail.support.password", "imap-secret",
-                "mail.support.poll-delay", "200", "mail.max-attempts", "2",
+        gateway = GatewayTestRun.start(SupportMailbox.gatewaySettings(MAIL, "imap-secret", "200",
+                "osticket.url", sandbox.url(), "osticket.api-key", "k", "mail.max-attempts", "2",
                 "kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "commands.enabled", "true", "commands.retry-delay", "50", "commands.max-attempts", "2",
                 "events.enabled", "true", "events.poll-delay", "200",
@@ -103,7 +96,7 @@ class MetricsTest {
                 "slack.webhook-url", "http://127.0.0.1:" + slack.getAddress().getPort() + "/hook",
                 "smtp.host", "127.0.0.1", "smtp.port", String.valueOf(MAIL.getSmtp().getPort()),
                 "management.port", String.valueOf(port),
-                "gateway.data-dir", data.toString());
+                "gateway.data-dir", data.toString()));
         producer = kafka.producer();
     }
 

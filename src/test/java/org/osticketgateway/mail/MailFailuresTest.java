@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,8 +41,7 @@ import org.osticketgateway.sandbox.SandboxServer;
 class MailFailuresTest {
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(
-            ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP)).withPerMethodLifecycle(false);
+    static final GreenMailExtension MAIL = SupportMailbox.server();
 
     @TempDir
     static Path data;
@@ -62,19 +59,12 @@ class MailFailuresTest {
         client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), "k"));
         support = MAIL.setUser("support@example.com", "support", "imap-secret");
         managementPort = GatewayTestRun.freePort();
-        gateway = GatewayTestRun.start(
+        gateway = GatewayTestRun.start(SupportMailbox.gatewaySettings(MAIL, "imap-secret", "200",
                 "osticket.url", sandbox.url(), "osticket.api-key", "k",
-                "mail.mailboxes", "support",
-                "mail.support.protocol", "imap",
-                "mail.support.host", "127.0.0.1",
-                "mail.support.port", String.valueOf(MAIL.getImap().getPort()),
-                "mail.support.username", "support",
-                "mail.support.password", "imap-secret",
-                "mail.support.poll-delay", "200",
                 "mail.max-attempts", "3",
                 "health.flow-failing-after", "300",
                 "management.port", String.valueOf(managementPort),
-                "gateway.data-dir", data.toString());
+                "gateway.data-dir", data.toString()));
     }
 
     @AfterAll

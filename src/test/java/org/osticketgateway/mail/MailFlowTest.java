@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +38,7 @@ import org.osticketgateway.sandbox.SandboxServer;
 class MailFlowTest {
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(
-            ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP)).withPerMethodLifecycle(false);
+    static final GreenMailExtension MAIL = SupportMailbox.server();
 
     @TempDir
     static Path data;
@@ -56,21 +53,14 @@ class MailFlowTest {
         sandbox = SandboxServer.start(0, SandboxOptions.withKey("k"), false);
         client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), "k"));
         support = MAIL.setUser("support@example.com", "support", "imap-secret");
-        gateway = GatewayTestRun.start(
+        gateway = GatewayTestRun.start(SupportMailbox.gatewaySettings(MAIL, "imap-secret", "200",
                 "osticket.url", sandbox.url(), "osticket.api-key", "k",
-                "mail.mailboxes", "support",
-                "mail.support.protocol", "imap",
-                "mail.support.host", "127.0.0.1",
-                "mail.support.port", String.valueOf(MAIL.getImap().getPort()),
-                "mail.support.username", "support",
-                "mail.support.password", "imap-secret",
                 "mail.support.department", "Support",
                 "mail.support.email-id", "1",
-                "mail.support.poll-delay", "200",
                 "mail.routing", "to:billing@example\\.com=Billing; subject:(?i)invoice=Accounting",
                 "mail.max-attachment-bytes", String.valueOf(11 * 1024 * 1024),
                 "management.port", String.valueOf(GatewayTestRun.freePort()),
-                "gateway.data-dir", data.toString());
+                "gateway.data-dir", data.toString()));
     }
 
     @AfterAll

@@ -41,17 +41,10 @@ class MailRestartTest {
     Path data;
 
     private GatewayTestRun gateway(SandboxServer sandbox) throws Exception {
-        return GatewayTestRun.start(
+        return GatewayTestRun.start(SupportMailbox.gatewaySettings(MAIL, "pw", "100",
                 "osticket.url", sandbox.url(), "osticket.api-key", "k",
-                "mail.mailboxes", "support",
-                "mail.support.protocol", "imap",
-                "mail.support.host", "127.0.0.1",
-                "mail.support.port", String.valueOf(MAIL.getImap().getPort()),
-                "mail.support.username", "support",
-                "mail.support.password", "pw",
-                "mail.support.poll-delay", "100",
                 "management.port", String.valueOf(GatewayTestRun.freePort()),
-                "gateway.data-dir", data.toString());
+                "gateway.data-dir", data.toString()));
     }
 
     private static double failedExchanges(GatewayTestRun gateway) {
