@@ -49,10 +49,6 @@ public final class RetryBudget {
         this.meters = meters;
     }
 
-    public int maxAttempts() {
-        return maxAttempts;
-    }
-
     /** Records a failed attempt on the item; a failure that retrying cannot help is not an attempt. */
     public void failed(String item, OsTicketException failure) {
         if (!failure.isRetryable()) {
