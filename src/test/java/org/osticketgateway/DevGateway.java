@@ -36,6 +36,7 @@ public final class DevGateway {
                 {"mail.mailboxes", "support"}, {"mail.support.protocol", "imap"},
                 {"mail.support.host", "127.0.0.1"}, {"mail.support.port", "3143"},
                 {"mail.support.username", "support"}, {"mail.support.password", "support"},
+                {"mail.support.email-id", "1"},
                 {"mail.support.poll-delay", "2000"},
                 {"smtp.host", "127.0.0.1"}, {"smtp.port", "3025"},
                 {"report.names", "daily"}, {"report.daily.cron", "0 0 8 ? * MON-FRI"},
