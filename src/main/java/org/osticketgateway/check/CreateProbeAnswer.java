@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.osticketgateway.osticket.ApiResponse;
+import org.osticketgateway.osticket.CoreAnswer;
 
 /**
  * What osTicket said to a create probe (see {@link CreateProbe}). {@code detail} is osTicket's
@@ -28,8 +28,6 @@ record CreateProbeAnswer(Outcome outcome, String detail, String writtenNumber) {
         UNEXPECTED
     }
 
-    private static final String CORE_REFUSAL = "Unable to create new ticket :";
-    private static final Pattern BARE_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -43,8 +41,9 @@ record CreateProbeAnswer(Outcome outcome, String detail, String writtenNumber) {
         if (status == 201 || status == 200) {
             return new CreateProbeAnswer(Outcome.WRITTEN, null, number(body));
         }
-        if (status == 500 && body.contains(CORE_REFUSAL)) {
-            List<String> objections = objections(body.substring(body.indexOf(CORE_REFUSAL) + CORE_REFUSAL.length()));
+        if (status == 500 && body.contains(CoreAnswer.REFUSAL)) {
+            List<String> objections = objections(body.substring(body.indexOf(CoreAnswer.REFUSAL)
+                    + CoreAnswer.REFUSAL.length()));
             return objections.isEmpty() ? new CreateProbeAnswer(Outcome.PASSED, null, null)
                     : new CreateProbeAnswer(Outcome.REFUSED, String.join("; ", objections), null);
         }
@@ -75,7 +74,7 @@ record CreateProbeAnswer(Outcome outcome, String detail, String writtenNumber) {
 
     /** The plugin answers a create with the bare number, the documented API with JSON. */
     private static String number(String body) {
-        if (BARE_NUMBER.matcher(body).matches()) {
+        if (CoreAnswer.isTicketNumber(body)) {
             return body;
         }
         try {

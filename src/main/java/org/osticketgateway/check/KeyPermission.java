@@ -23,7 +23,7 @@ enum KeyPermission {
     DELETE("delete tickets", "can_delete_tickets", EnumSet.noneOf(Flow.class),
             "delete commands fail (FORBIDDEN: a failed result and a dead letter)"),
     STATS("read stats", "can_read_stats", EnumSet.of(Flow.EVENTS, Flow.REPORTS),
-            "events and reports need the statuses and the stats, and health readiness asks for the statuses"),
+            "events and reports need the statuses and the stats"),
     SUBTICKETS("manage subtickets", "can_manage_subtickets", EnumSet.noneOf(Flow.class),
             "link and unlink commands fail (FORBIDDEN: a failed result and a dead letter)");
 

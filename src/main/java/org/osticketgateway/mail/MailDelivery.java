@@ -14,6 +14,7 @@ import org.osticketgateway.osticket.model.NewTicket;
 import org.osticketgateway.osticket.model.Ticket;
 import org.osticketgateway.osticket.model.TicketRef;
 import org.osticketgateway.osticket.model.TicketUpdate;
+import org.osticketgateway.retry.RetryBudget;
 import org.osticketgateway.state.StateKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +30,14 @@ public final class MailDelivery {
 
     private final StateRepository<String, String> started;
     private final OsTicketClient client;
+    private final RetryBudget retries;
     private final Clock clock;
 
-    public MailDelivery(StateRepository<String, String> started, OsTicketClient client, Clock clock) {
+    public MailDelivery(StateRepository<String, String> started, OsTicketClient client, RetryBudget retries,
+                        Clock clock) {
         this.started = started;
         this.client = client;
+        this.retries = retries;
         this.clock = clock;
     }
 
@@ -46,30 +50,35 @@ public final class MailDelivery {
             if (made.isPresent()) {
                 LOG.info("Mail {} had become ticket #{} before an interruption: not created again", mailKey,
                         made.get().number());
+                retries.succeeded(mailKey);
                 return made.get().number();
             }
         }
         start(mailKey);
-        return client.createTicket(ticket.withMessage(marker.appendTo(ticket.message()))).number();
+        String number = client.createTicket(ticket.withMessage(marker.appendTo(ticket.message()))).number();
+        retries.succeeded(mailKey);
+        return number;
     }
 
     /**
-     * Hands the whole mail to osTicket's mail intake, which adds it to its ticket as the customer's
+     * Hands the whole mail to osTicket's mail intake, which adds it to the ticket as the customer's
      * message; returns the number of the ticket osTicket put it on. A mail taken again after a crash
      * is not added twice: osTicket knows its Message-ID.
      */
-    public String reply(Message mail, String expected) {
+    public String reply(String mailKey, Message mail, String number) {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         try {
             mail.writeTo(raw);
         } catch (IOException | MessagingException e) {
             throw new UnreadableMailException("cannot read the whole mail: " + e.getMessage(), e);
         }
-        String number = client.postEmail(raw.toByteArray()).number();
-        if (!number.equals(expected)) {
-            LOG.info("osTicket put the reply meant for #{} on #{}", expected, number);
+        String landed = client.postEmail(ReplyMail.naming(raw.toByteArray(), number)).number();
+        retries.succeeded(mailKey);
+        if (!landed.equals(number)) {
+            LOG.warn("Mail {}: osTicket did not thread the reply to #{}; it opened or used #{}", mailKey, number,
+                    landed);
         }
-        return number;
+        return landed;
     }
 
     /** Adds the note, unless an interrupted earlier try already did. */
@@ -78,10 +87,12 @@ public final class MailDelivery {
         TicketRef ticket = TicketRef.ofNumber(number);
         if (startedBefore(mailKey).isPresent() && marker.isOn(client.getTicket(ticket))) {
             LOG.info("Mail {} had been added to #{} before an interruption: not added again", mailKey, number);
+            retries.succeeded(mailKey);
             return;
         }
         start(mailKey);
         client.updateTicket(ticket, update.withNote(marker.appendTo(update.note())));
+        retries.succeeded(mailKey);
     }
 
     private static OriginMarker marker(String mailKey) {

@@ -66,7 +66,8 @@ public final class MailReader {
                     ids(header(message, "References")), sender.getPersonal(), sender.getAddress(),
                     header(message, "Return-Path"), recipients, subject == null ? "" : subject.trim(),
                     bodies.text, bodies.html, bodies.attachments, bodies.oversized,
-                    message.getContentType() == null ? "" : message.getContentType().toLowerCase(Locale.ROOT), headers);
+                    message.getContentType() == null ? "" : message.getContentType().toLowerCase(Locale.ROOT), headers,
+                    bodies.oversized.isEmpty() && message.getSize() >= 0 && message.getSize() <= maxAttachmentBytes);
         } catch (MessagingException | IOException e) {
             throw new UnreadableMailException("unreadable MIME: " + e.getMessage(), e);
         }

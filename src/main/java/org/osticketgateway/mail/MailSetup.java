@@ -12,6 +12,7 @@ import org.apache.camel.support.processor.state.FileStateRepository;
 import org.osticketgateway.Settings;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.component.OsTicketComponent;
+import org.osticketgateway.retry.RetryBudget;
 import org.osticketgateway.retry.RetryBudgets;
 import org.osticketgateway.state.RecentIds;
 import org.slf4j.Logger;
@@ -46,11 +47,13 @@ public final class MailSetup {
         camel.addService(threads);
         camel.addService(started);
         OsTicketClient client = camel.getComponent("osticket", OsTicketComponent.class).client();
-        camel.getRegistry().bind("mailDelivery", new MailDelivery(started, client, Clock.systemUTC()));
+
         camel.getRegistry().bind("mailSeen", seen);
         // A mail osTicket keeps refusing while it answers other calls goes to the error folder after
         // 5 attempts: about a minute at the default poll delay, more than a passing fault takes.
-        camel.getRegistry().bind("mailRetries", RetryBudgets.install(camel, settings, "mail", "Mail", 5));
+        RetryBudget retries = RetryBudgets.install(camel, settings, "mail", "Mail", 5);
+        camel.getRegistry().bind("mailRetries", retries);
+        camel.getRegistry().bind("mailDelivery", new MailDelivery(started, client, retries, Clock.systemUTC()));
         camel.getRegistry().bind("mailProperties", javaMailProperties());
         long maxAttachment = settings.size("mail.max-attachment-bytes", 20L * 1024 * 1024);
         camel.getRegistry().bind("mailBinding", new GatewayMailBinding(maxAttachment));

@@ -72,14 +72,17 @@ public final class MailToTicket {
     public MailDecision decide(IncomingMail mail, String mailboxName) {
         Mailbox mailbox = mailboxes.get(mailboxName);
         MailKind kind = loopGuard.classify(mail);
-        Optional<String> ticket = thread(mail);
+        Optional<Ticket> ticket = thread(mail);
         if (ticket.isPresent()) {
-            // A person's reply goes whole to osTicket, which threads it as the customer's message with
-            // its files and knows a Message-ID it has seen; a machine's answer, a mail without a
-            // Message-ID or with files over the limit becomes a note instead.
-            return kind == MailKind.GENUINE && mail.messageId() != null && mail.oversized().isEmpty()
-                    ? MailDecision.reply(ticket.get())
-                    : MailDecision.note(ticket.get(), TicketUpdate.none().withNote(noteText(mail, kind)), kind);
+            // The owner's reply goes whole to osTicket, which threads it as the customer's message with
+            // its files, by its headers or the [#number] from the owner, and knows a Message-ID it has
+            // seen. A machine's answer, anyone else's reply, a mail without a Message-ID or over the size
+            // limit becomes a note instead: osTicket might open a ticket for it.
+            String number = ticket.get().number();
+            return kind == MailKind.GENUINE && mail.messageId() != null && mail.whole()
+                    && mail.fromAddress().equalsIgnoreCase(ticket.get().requester().email())
+                    ? MailDecision.reply(number)
+                    : MailDecision.note(number, TicketUpdate.none().withNote(noteText(mail, kind)), kind);
         }
         if (kind != MailKind.GENUINE) {
             return MailDecision.ignore(kind);
@@ -135,7 +138,8 @@ public final class MailToTicket {
         return record.toString() + "\n";
     }
 
-    private Optional<String> thread(IncomingMail mail) {
+    /** The ticket a mail answers: by the Message-IDs it names, else by [#number] from the ticket's owner. */
+    private Optional<Ticket> thread(IncomingMail mail) {
         List<String> ids = new ArrayList<>();
         if (mail.inReplyTo() != null) {
             ids.add(mail.inReplyTo());
@@ -144,25 +148,30 @@ public final class MailToTicket {
         for (String id : ids) {
             String number = threads.getState(StateKey.of(id));
             if (number != null) {
-                return Optional.of(number);
+                Optional<Ticket> known = ticket(number);
+                if (known.isPresent()) {
+                    return known;
+                }
             }
         }
         Matcher token = TICKET_TOKEN.matcher(mail.subject());
         if (token.find()) {
-            String number = token.group(1);
-            try {
-                Ticket ticket = client.getTicket(TicketRef.ofNumber(number));
-                // Only the ticket's owner may reply by subject: anyone can type a number.
-                if (mail.fromAddress().equalsIgnoreCase(ticket.requester().email())) {
-                    return Optional.of(ticket.number());
-                }
-            } catch (OsTicketException e) {
-                if (e.failure() != OsTicketFailure.NOT_FOUND) {
-                    throw e;
-                }
-            }
+            // Only the ticket's owner may reply by subject: anyone can type a number.
+            return ticket(token.group(1)).filter(t -> mail.fromAddress().equalsIgnoreCase(t.requester().email()));
         }
         return Optional.empty();
+    }
+
+    /** The ticket, or empty when osTicket has none of that number (any more). */
+    private Optional<Ticket> ticket(String number) {
+        try {
+            return Optional.of(client.getTicket(TicketRef.ofNumber(number)));
+        } catch (OsTicketException e) {
+            if (e.failure() != OsTicketFailure.NOT_FOUND) {
+                throw e;
+            }
+            return Optional.empty();
+        }
     }
 
     private String noteText(IncomingMail mail, MailKind kind) {

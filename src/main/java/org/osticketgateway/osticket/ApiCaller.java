@@ -1,7 +1,6 @@
 package org.osticketgateway.osticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.regex.Pattern;
 
 /**
  * Sends a request and hands back the answer's tree, or throws the failure it stands for. The
@@ -13,13 +12,6 @@ final class ApiCaller {
     interface ErrorMeaning {
         OsTicketFailure of(ApiResponse response, String message);
     }
-
-    /**
-     * osTicket core, under any plugin, refuses a ticket it cannot create with HTTP 500 text/html
-     * "Unable to create new ticket :<field> <why>" (a missing field, an unusable address, a source it
-     * does not take, a limit reached): the request's fault, never the server's, whatever the status.
-     */
-    private static final Pattern CORE_REFUSAL = Pattern.compile("^Unable to create new ticket");
 
     private final ApiTransport transport;
     private final ResponseReader reader;
@@ -48,7 +40,7 @@ final class ApiCaller {
 
     /** What an error answer means: osTicket core's own refusals first, then the dialect's reading. */
     static OsTicketFailure failure(ErrorMeaning dialect, ApiResponse response, String message) {
-        return CORE_REFUSAL.matcher(message).find() ? OsTicketFailure.BAD_REQUEST : dialect.of(response, message);
+        return CoreAnswer.isRefusal(message) ? OsTicketFailure.BAD_REQUEST : dialect.of(response, message);
     }
 
     /** An answer that is not the endpoint's success form, as an exception. */

@@ -161,7 +161,7 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
         ApiResponse answer = new ApiCaller(transport, reader, ApiCaller.BY_STATUS).answer(ApiRequest.raw("postEmail",
                 "/tickets.email", new Attachment("mail.eml", "message/rfc822", mail)));
         String number = answer.body().trim();
-        if (!RequestJson.isTicketNumber(number)) {
+        if (!CoreAnswer.isTicketNumber(number)) {
             throw reader.unreadable(answer, "postEmail");
         }
         return TicketRef.ofNumber(number);

@@ -267,7 +267,7 @@ final class PluginDialect implements OsTicketApi {
     /** Create, update and delete answer with the bare ticket number; anything else is unreadable. */
     private String bareNumber(ApiResponse response, String operation) {
         String body = response.body().trim();
-        if (!RequestJson.isTicketNumber(body)) {
+        if (!CoreAnswer.isTicketNumber(body)) {
             throw api.unreadable(response, operation);
         }
         return body;

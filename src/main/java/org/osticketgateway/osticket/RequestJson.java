@@ -9,13 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.osticketgateway.osticket.model.NewTicket;
 
 /** Small pieces of request building shared by the dialects. */
 final class RequestJson {
-
-    private static final Pattern TICKET_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,32}");
 
     private RequestJson() {
     }
@@ -79,11 +76,6 @@ final class RequestJson {
 
     static String pathSegment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** What osTicket answers a create, update or delete with: a bare ticket number. */
-    static boolean isTicketNumber(String value) {
-        return TICKET_NUMBER.matcher(value).matches();
     }
 
     static boolean isDigits(String value) {

@@ -8,9 +8,10 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness of one flow ({@code flow-mail}, {@code flow-commands}): down once it has kept failing
- * for longer than the threshold — every attempt since the first failure failed. A success clears
- * it. Readiness only: a liveness probe restarting the gateway would not mend a failing item.
+ * Readiness of one flow ({@code flow-mail}, {@code flow-commands}): down once its retryable
+ * failures have gone on for longer than the threshold with no call to osTicket succeeding in
+ * between. A success clears it. Readiness only: a liveness probe restarting the gateway would not
+ * mend a failing item.
  */
 public final class FlowHealth extends AbstractHealthCheck {
 

@@ -8,10 +8,11 @@ import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.OsTicketException;
 
 /**
- * Whether osTicket answers at all: its lightest call, the statuses, succeeds with the configured
- * key — asked after each failure, so that a yes is always fresh. A no is kept for a few seconds, so
- * that a batch of failing mails during an outage asks once, not once per mail (an unanswered
- * connect can take the whole connect timeout).
+ * Whether osTicket answers at all: its lightest call, the statuses, gets an answer — a refusal
+ * too (a key without the stats permission is refused, by a server that answers). Asked after each
+ * failure, so that a yes is always fresh. A no is kept for a few seconds from when it came, and
+ * one call asks at a time, so that a batch of failing mails during an outage waits for one probe
+ * instead of making one each (an unanswered connect takes the whole connect timeout).
  */
 public final class OsTicketReadiness implements BooleanSupplier {
 
@@ -19,7 +20,8 @@ public final class OsTicketReadiness implements BooleanSupplier {
 
     private final OsTicketClient client;
     private final Clock clock;
-    private Instant silentUntil = Instant.MIN;
+    private final Object probing = new Object();
+    private volatile Instant silentUntil = Instant.MIN;
 
     public OsTicketReadiness(OsTicketClient client, Clock clock) {
         this.client = client;
@@ -27,24 +29,25 @@ public final class OsTicketReadiness implements BooleanSupplier {
     }
 
     @Override
-    public synchronized boolean getAsBoolean() {
-        Instant now = clock.instant();
-        if (now.isBefore(silentUntil)) {
+    public boolean getAsBoolean() {
+        synchronized (probing) {
+            if (clock.instant().isBefore(silentUntil)) {
+                return false;
+            }
+            if (answers()) {
+                return true;
+            }
+            silentUntil = clock.instant().plus(KEPT);
             return false;
         }
-        if (ask()) {
-            return true;
-        }
-        silentUntil = now.plus(KEPT);
-        return false;
     }
 
-    private boolean ask() {
+    private boolean answers() {
         try {
             client.listStatuses();
             return true;
         } catch (OsTicketException e) {
-            return false;
+            return !e.isRetryable();
         }
     }
 }

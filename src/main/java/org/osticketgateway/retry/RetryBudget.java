@@ -7,17 +7,19 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.support.LRUCacheFactory;
 import org.osticketgateway.osticket.OsTicketException;
+import org.osticketgateway.osticket.OsTicketFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells an outage from an item's own failure. A retryable failure while osTicket does not answer
- * its lightest call is an outage: the item waits, its attempts are not counted, it is never given
- * up. A retryable failure while osTicket answers is the item's: after {@code maxAttempts} of them
- * it is given up, and its flow sends it to its dead-letter place with the last reason. Each failed
- * attempt logs one line, counts in {@code gateway_retries_total{flow,failure}} and marks the flow
- * failing in its {@link FlowHealth}; a success clears it. Attempts are kept in memory: a restart
- * gives every item its attempts again.
+ * Tells an outage from an item's own failure. A retryable failure with no answer at all, or while
+ * osTicket does not answer its lightest call, is an outage: the item waits, its attempts are not
+ * counted, it is never given up. A retryable failure while osTicket answers is the item's: after
+ * {@code maxAttempts} of them it is given up, and its flow sends it to its dead-letter place with
+ * the last reason. Each retryable failure logs one line, counts in
+ * {@code gateway_retries_total{flow,failure}} and marks the flow failing in its {@link FlowHealth};
+ * a call to osTicket that succeeds clears it. Attempts are kept in memory: a restart gives every
+ * item its attempts again.
  */
 public final class RetryBudget {
 
@@ -55,11 +57,12 @@ public final class RetryBudget {
             return;
         }
         if (meters != null) {
-            Counter.builder("gateway.retries").description("Failed attempts that are tried again, by flow and failure")
+            Counter.builder("gateway.retries").description("Retryable failures of items, by flow and failure")
                     .tag("flow", flow).tag("failure", failure.failure().name()).register(meters).increment();
         }
         health.failed(failure.getMessage());
-        if (!osTicketAnswers.getAsBoolean()) {
+        // No answer at all (refused, timed out) is osTicket's absence, whatever a probe says a moment later.
+        if (failure.failure() == OsTicketFailure.UNREACHABLE || !osTicketAnswers.getAsBoolean()) {
             LOG.warn("{} {} waits: osTicket does not answer ({})", noun, item, failure.getMessage());
             return;
         }
@@ -105,11 +108,16 @@ public final class RetryBudget {
         return Optional.of(new GaveUpException(spent.attempts(), spent.last()));
     }
 
-    /** The item went through: its attempts are forgotten and its flow is no longer failing. */
+    /** osTicket took the item: its attempts are forgotten and its flow is no longer failing. */
     public void succeeded(String item) {
+        forget(item);
+        health.succeeded();
+    }
+
+    /** The item is done with, without a call to osTicket (ignored, refused): its attempts are forgotten. */
+    public void forget(String item) {
         synchronized (failures) {
             failures.remove(item);
         }
-        health.succeeded();
     }
 }

@@ -147,9 +147,16 @@ class EventsFlowTest {
                         log.containing("Ticket events: the poll failed").size() >= 3
                                 && !log.containing("Stats events: no snapshot this time").isEmpty());
                 sandbox.comeBack();
-                CreatedTicket created = client.createTicket(NewTicket.of("A", "a@example.com", "After outage", "m"));
+                // Then searches fail while the rest of osTicket works: a change made meanwhile is not missed.
+                sandbox.failSearches(true);
+                int failedPolls = log.containing("Ticket events: the poll failed").size();
+                client.updateTicket(TicketRef.ofNumber(before.number()), TicketUpdate.none().withStatus("Closed"));
+                await().atMost(Duration.ofSeconds(20)).until(() ->
+                        log.containing("Ticket events: the poll failed").size() >= failedPolls + 3);
+                sandbox.failSearches(false);
                 await().atMost(Duration.ofSeconds(20)).until(() -> KafkaBroker.drain(events, seen).stream()
-                        .anyMatch(r -> created.number().equals(r.key())));
+                        .anyMatch(r -> before.number().equals(r.key())
+                                && "osticket.ticket.closed".equals(header(r, "ce_type"))));
                 assertThat(log.all()).noneMatch(LogLines.Line::stackTrace);
             } finally {
                 gateway.stop();

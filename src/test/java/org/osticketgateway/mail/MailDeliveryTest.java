@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,8 @@ import org.osticketgateway.osticket.OsTicketSettings;
 import org.osticketgateway.osticket.model.NewTicket;
 import org.osticketgateway.osticket.model.TicketRef;
 import org.osticketgateway.osticket.model.TicketUpdate;
+import org.osticketgateway.retry.FlowHealth;
+import org.osticketgateway.retry.RetryBudget;
 import org.osticketgateway.sandbox.SandboxOptions;
 import org.osticketgateway.sandbox.SandboxServer;
 
@@ -28,7 +31,9 @@ class MailDeliveryTest {
     private MailDelivery delivery(OsTicketClient client) throws Exception {
         FileStateRepository started = FileStateRepository.fileStateRepository(new File(data.toFile(), "started.dat"));
         started.start();
-        return new MailDelivery(started, client, Clock.systemUTC());
+        RetryBudget retries = new RetryBudget("mail", "Mail", 5, () -> true,
+                new FlowHealth("mail", Duration.ofMinutes(5), Clock.systemUTC()), null);
+        return new MailDelivery(started, client, retries, Clock.systemUTC());
     }
 
     @Test

@@ -144,6 +144,18 @@ class MailFlowTest {
     }
 
     @Test
+    void aReplyFromSomeoneElseThanTheOwnerIsANote() throws Exception {
+        send(MailCorpus.plain("<cc-1@example.org>", "hal@example.org", "Badge lost", "My badge is gone."));
+        Ticket ticket = ticketWithSubject("Badge lost");
+        send(MailCorpus.reply("<cc-2@example.org>", "ida@example.org", "Re: Badge lost", "<cc-1@example.org>"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                client.getTicket(TicketRef.ofNumber(ticket.number())).thread().size() == 2);
+        ThreadEntry note = client.getTicket(TicketRef.ofNumber(ticket.number())).thread().get(1);
+        assertThat(note.type()).isEqualTo(ThreadEntryType.NOTE);
+        assertThat(note.body()).startsWith("Reply by email from <ida@example.org>:");
+    }
+
+    @Test
     void anAutoReplyToATicketIsANoteWithoutTheQuotedHistory() throws Exception {
         send(MailCorpus.plain("<auto-1@example.org>", "gus@example.org", "Printer jam", "Paper stuck."));
         Ticket ticket = ticketWithSubject("Printer jam");

@@ -19,7 +19,7 @@ class MailRulesTest {
         Map<String, List<String>> all = new HashMap<>();
         headers.forEach((k, v) -> all.put(k.toLowerCase(), List.of(v)));
         return new IncomingMail("<id@x>", null, List.of(), null, from, returnPath, to, subject, "body", null,
-                List.of(), List.of(), contentType, all);
+                List.of(), List.of(), contentType, all, true);
     }
 
     private static IncomingMail withHeaders(Map<String, String> headers) {

@@ -105,9 +105,22 @@ class RetryBudgetTest {
     void aSuccessForgetsTheAttemptsAndMendsTheFlow() {
         budget.failed("m4", serverError());
         budget.failed("m4", serverError());
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(state()).isEqualTo(HealthCheck.State.DOWN);
         budget.succeeded("m4");
+        assertThat(state()).isEqualTo(HealthCheck.State.UP);
         budget.failed("m4", serverError());
         assertThatCode(() -> budget.requireAttemptsLeft("m4")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void noAnswerAtAllIsAnOutageWhateverTheProbeSays() {
+        OsTicketException unreachable = new OsTicketException(OsTicketFailure.UNREACHABLE, "createTicket", 0,
+                "ConnectTimeoutException: Connect timed out");
+        for (int i = 0; i < 10; i++) {
+            budget.failed("m7", unreachable);
+        }
+        assertThatCode(() -> budget.requireAttemptsLeft("m7")).doesNotThrowAnyException();
     }
 
     @Test

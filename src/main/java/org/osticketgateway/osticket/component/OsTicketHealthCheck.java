@@ -4,10 +4,11 @@ import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.osticketgateway.osticket.OsTicketException;
+import org.osticketgateway.osticket.OsTicketFailure;
 
 /**
  * Readiness: osTicket answers with the configured key (the lightest call: the statuses). Down
- * with the failure's meaning, never the key.
+ * when it does not answer or rejects the key, with the failure's meaning, never the key.
  */
 public final class OsTicketHealthCheck extends AbstractHealthCheck {
 
@@ -25,11 +26,18 @@ public final class OsTicketHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("url", component.client().settings().baseUrl());
         try {
             component.client().listStatuses();
-            builder.detail("url", component.client().settings().baseUrl()).up();
+            builder.up();
         } catch (OsTicketException e) {
-            builder.message(e.getMessage()).detail("failure", e.failure().name()).down();
+            builder.message(e.getMessage()).detail("failure", e.failure().name());
+            // A key without the stats permission is refused the statuses by an osTicket that answers.
+            if (e.isRetryable() || e.failure() == OsTicketFailure.UNAUTHORIZED) {
+                builder.down();
+            } else {
+                builder.up();
+            }
         }
     }
 }
