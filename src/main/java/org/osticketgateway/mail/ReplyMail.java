@@ -16,6 +16,7 @@ final class ReplyMail {
     /** Where the Subject header's text begins. */
     private static final Pattern SUBJECT = Pattern.compile("(?im)^Subject:[ \t]*");
     private static final Pattern HEADER_END = Pattern.compile("\\r?\\n\\r?\\n");
+    private static final Pattern FIRST_TOKEN = Pattern.compile("#[^\\s\\]]*");
 
     private ReplyMail() {
     }
@@ -30,11 +31,19 @@ final class ReplyMail {
         String named;
         if (!subject.find()) {
             named = "Subject: " + token + "\r\n" + text;
-        } else if (text.startsWith(token, subject.end())) {
+        } else if (firstToken(text, subject.end(), headerEnd).equals("#" + number)) {
             return mail;
         } else {
             named = text.substring(0, subject.end()) + token + " " + text.substring(subject.end());
         }
         return named.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The subject's first {@code #} and what follows it up to a bracket or space: what osTicket reads. */
+    private static String firstToken(String text, int from, int headerEnd) {
+        int lineEnd = text.indexOf('\n', from);
+        String subject = text.substring(from, lineEnd < 0 || lineEnd > headerEnd ? headerEnd : lineEnd);
+        Matcher token = FIRST_TOKEN.matcher(subject);
+        return token.find() ? token.group() : "";
     }
 }

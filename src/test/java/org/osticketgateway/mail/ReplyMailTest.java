@@ -23,6 +23,7 @@ class ReplyMailTest {
     void aMailWithoutASubjectGetsOneAndOneAlreadyNamedIsLeftAlone() {
         assertThat(named("From: a@x.org\r\n\r\nbody")).isEqualTo("Subject: [#123456]\r\nFrom: a@x.org\r\n\r\nbody");
         assertThat(named("Subject: [#123456] Re: x\r\n\r\nbody")).isEqualTo("Subject: [#123456] Re: x\r\n\r\nbody");
+        assertThat(named("Subject: Re: [#123456] x\r\n\r\nbody")).isEqualTo("Subject: Re: [#123456] x\r\n\r\nbody");
     }
 
     @Test
