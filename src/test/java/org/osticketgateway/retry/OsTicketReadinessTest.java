@@ -2,11 +2,7 @@ package org.osticketgateway.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.osticketgateway.osticket.OsTicketClient;
@@ -17,43 +13,19 @@ import org.osticketgateway.sandbox.SandboxServer;
 
 class OsTicketReadinessTest {
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aRefusalIsAnAnswer() throws Exception {
         // A key without the stats permission may not read the statuses: osTicket still answers.
         try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.shippedPlugin("full")
                 .withApiKey("no-stats", Set.of(Permission.CAN_READ_TICKETS)), false);
              OsTicketClient client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), "no-stats"))) {
-            assertThat(new OsTicketReadiness(client, new TestClock()).getAsBoolean()).isTrue();
+            assertThat(new OsTicketReadiness(client, new MovableClock()).getAsBoolean()).isTrue();
         }
     }
 
     @Test
     void aNoIsKeptForFiveSecondsFromWhenItCameAndAYesNever() throws Exception {
-        TestClock clock = new TestClock();
+        MovableClock clock = new MovableClock();
         try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.shippedPlugin("k"), false);
              OsTicketClient client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), "k"))) {
             OsTicketReadiness readiness = new OsTicketReadiness(client, clock);

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
@@ -18,31 +14,7 @@ import org.osticketgateway.osticket.OsTicketFailure;
 
 class RetryBudgetTest {
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     private final AtomicBoolean answering = new AtomicBoolean(true);
     private final FlowHealth health = new FlowHealth("mail", Duration.ofMinutes(5), clock);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
