@@ -44,6 +44,8 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
     private final ResponseReader reader;
     private final TimestampCodec timestamps;
     private final RequestValidator validate;
+    /** osTicket core's mail intake answers alike under either dialect. */
+    private final ApiCaller mailIntake;
     private volatile OsTicketApi dialect;
     private volatile DialectChoice dialectInUse;
     private volatile String detectedBecause;
@@ -54,6 +56,7 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
         this.reader = new ResponseReader(json);
         this.timestamps = new TimestampCodec(settings.zone());
         this.validate = new RequestValidator(timestamps);
+        this.mailIntake = new ApiCaller(transport, reader, ApiCaller.BY_STATUS);
     }
 
     /** Metrics: told of every API call this client makes. */
@@ -158,8 +161,8 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
         if (mail == null || mail.length == 0) {
             throw OsTicketException.invalidRequest("postEmail", "mail is required");
         }
-        ApiResponse answer = new ApiCaller(transport, reader, ApiCaller.BY_STATUS).answer(ApiRequest.raw("postEmail",
-                "/tickets.email", new Attachment("mail.eml", "message/rfc822", mail)));
+        ApiResponse answer = mailIntake.answer(ApiRequest.raw("postEmail", "/tickets.email",
+                new Attachment("mail.eml", "message/rfc822", mail)));
         String number = answer.body().trim();
         if (!CoreAnswer.isTicketNumber(number)) {
             throw reader.unreadable(answer, "postEmail");
