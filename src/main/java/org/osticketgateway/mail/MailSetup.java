@@ -1,12 +1,24 @@
 package org.osticketgateway.mail;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Flags;
+import jakarta.mail.MessagingException;
+import jakarta.mail.search.AndTerm;
+import jakarta.mail.search.ComparisonTerm;
+import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.ReceivedDateTerm;
+import jakarta.mail.search.SearchTerm;
 import java.io.File;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.osticketgateway.Settings;
@@ -15,6 +27,7 @@ import org.osticketgateway.osticket.component.OsTicketComponent;
 import org.osticketgateway.retry.RetryBudget;
 import org.osticketgateway.retry.RetryBudgets;
 import org.osticketgateway.state.RecentIds;
+import org.osticketgateway.tls.AddedTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +67,6 @@ public final class MailSetup {
         RetryBudget retries = RetryBudgets.install(camel, settings, "mail", "Mail", 5);
         camel.getRegistry().bind("mailRetries", retries);
         camel.getRegistry().bind("mailDelivery", new MailDelivery(started, client, retries, Clock.systemUTC()));
-        camel.getRegistry().bind("mailProperties", javaMailProperties());
         long maxAttachment = settings.size("mail.max-attachment-bytes", 20L * 1024 * 1024);
         camel.getRegistry().bind("mailBinding", new GatewayMailBinding(maxAttachment));
         camel.getRegistry().bind("mail", new MailToTicket(mailboxes,
@@ -63,22 +75,82 @@ public final class MailSetup {
                 new SenderPolicy(settings.list("mail.banned"),
                         settings.integer("mail.max-tickets-per-sender-per-hour", 20), Clock.systemUTC()),
                 threads, client, Clock.systemUTC()));
+        MailMoves moves = new MailMoves(mailboxes);
+        camel.getRegistry().bind("mailMoves", moves);
+        // Where each mailbox began (start = now): kept, so that a restart or a kill changes nothing.
+        FileStateRepository positions = FileStateRepository.fileStateRepository(new File(data, "mail-start.dat"));
+        camel.addService(positions);
+        positions.start();
+        MeterRegistry meters = camel.getRegistry().findSingleByType(MeterRegistry.class);
         for (Mailbox mailbox : mailboxes.values()) {
+            String name = mailbox.name();
+            MailboxPolls polls = new MailboxPolls(mailbox, Clock.systemUTC());
+            StartPosition position = mailbox.protocol().startsWith("imap") && mailbox.start().equals("now")
+                    ? new StartPosition(name, positions, mailbox.after().equals("seen"), Clock.systemUTC()) : null;
+            SearchTerm search = position != null ? position : since(mailbox);
+            camel.getRegistry().bind("mailSession-" + name, MailboxSession.of(mailbox));
+            camel.getRegistry().bind("mailPolls-" + name, polls);
+            camel.getRegistry().bind("mailMoves-" + name, moves.afterPoll(name));
+            if (search != null) {
+                camel.getRegistry().bind("mailSearch-" + name, search);
+            }
+            HealthCheckHelper.getHealthCheckRegistry(camel).register(new MailboxHealthCheck(polls));
+            if (meters != null) {
+                Gauge.builder("gateway.mailbox.readable", polls, p -> p.since() != null && p.cause() == null ? 1 : 0)
+                        .description("1 while the mailbox can be read, 0 while it cannot (or was not reached yet)")
+                        .tag("mailbox", name).register(meters);
+            }
             TemplatedRouteBuilder.builder(camel, "mail-to-ticket")
-                    .routeId("mail-to-ticket-" + mailbox.name())
-                    .parameter("name", mailbox.name())
-                    .parameter("uri", uri(mailbox))
+                    .routeId("mail-to-ticket-" + name)
+                    .parameter("name", name)
+                    .parameter("uri", uri(mailbox, search != null))
                     .add();
-            LOG.info("Mailbox {} polled every {} ms; taken mail is {}; {}", mailbox, mailbox.pollDelay(),
-                    switch (mailbox.after()) {
+            String state;
+            try {
+                state = "readable, " + MailboxProbe.visit(mailbox, position);
+                polls.readable();
+            } catch (MessagingException | RuntimeException e) {
+                polls.unreadable(e);
+                state = "CANNOT BE READ: " + polls.cause() + " (tried again every "
+                        + mailbox.unreadablePollDelay() / 1000 + " s)";
+            }
+            String line = "Mailbox " + name + " (" + mailbox.server() + "): " + state + ". Polled every "
+                    + mailbox.pollDelay() + " ms; " + start(mailbox, position) + "; taken mail is "
+                    + switch (mailbox.after()) {
                         case "archive" -> "moved to " + mailbox.archiveFolder();
                         case "delete" -> "deleted";
                         default -> "left, flagged seen";
-                    }, mailbox.emailId() == null
-                            ? "tickets are created with source API (mail." + mailbox.name()
+                    } + "; " + (mailbox.emailId() == null
+                            ? "tickets are created with source API (mail." + name
                                     + ".email-id names the osTicket system email that makes them email tickets)"
-                            : "tickets are email tickets of osTicket system email " + mailbox.emailId());
+                            : "tickets are email tickets of osTicket system email " + mailbox.emailId())
+                    + (mailbox.trust() == null ? "" : "; trusts the CA in " + mailbox.trust().source());
+            if (polls.cause() == null) {
+                LOG.info(line);
+            } else {
+                LOG.warn(line);
+            }
         }
+    }
+
+    /** Which mail a mailbox takes, in words. */
+    private static String start(Mailbox mailbox, StartPosition position) {
+        return switch (mailbox.start()) {
+            case "all" -> "takes all its mail";
+            case "now" -> "takes mail that arrived after " + position.describe();
+            default -> "takes mail received since " + mailbox.start();
+        };
+    }
+
+    /** For {@code start = <date>}: mail received that day or later (unseen only when it only flags). */
+    private static SearchTerm since(Mailbox mailbox) {
+        if (!mailbox.start().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return null;
+        }
+        SearchTerm since = new ReceivedDateTerm(ComparisonTerm.GE,
+                Date.from(LocalDate.parse(mailbox.start()).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        return mailbox.after().equals("seen") ? new AndTerm(new FlagTerm(new Flags(Flags.Flag.SEEN), false), since)
+                : since;
     }
 
     /** The mailbox {@code mail.<name>.*} describes; a wrong or missing value names its key. */
@@ -95,6 +167,19 @@ public final class MailSetup {
         if (protocol.startsWith("pop3") && !after.equals("delete")) {
             throw new IllegalStateException(p + "after must be delete for POP3, which has no folders or flags");
         }
+        String start = settings.text(p + "start", protocol.startsWith("pop3") ? "all" : "now");
+        if (!start.matches("now|all|\\d{4}-\\d{2}-\\d{2}")) {
+            throw new IllegalStateException(p + "start must be now, all or a date (2026-12-01), not '" + start + "'");
+        }
+        if (protocol.startsWith("pop3") && !start.equals("all")) {
+            throw new IllegalStateException(p + "start must be all for POP3, which keeps no position in a mailbox");
+        }
+        int pollDelay = settings.integer(p + "poll-delay", 10000);
+        long unreadablePollDelay = settings.integer(p + "unreadable-poll-delay", 300000);
+        if (unreadablePollDelay < pollDelay) {
+            throw new IllegalStateException(p + "unreadable-poll-delay must be at least " + p + "poll-delay ("
+                    + pollDelay + " ms), not " + unreadablePollDelay);
+        }
         String topic = settings.text(p + "topic-id", null);
         String emailId = settings.text(p + "email-id", null);
         return new Mailbox(name, protocol, settings.required(p + "host", "the mailbox's server"),
@@ -105,7 +190,10 @@ public final class MailSetup {
                 settings.text(p + "error-folder", "Errors"), settings.text(p + "department", null),
                 settings.text(p + "priority", null), topic == null ? null : (long) settings.integer(p + "topic-id", 0),
                 emailId == null ? null : positive(settings, p + "email-id"),
-                settings.integer(p + "poll-delay", 10000), settings.integer(p + "batch-size", 50));
+                pollDelay, settings.integer(p + "batch-size", 50), start,
+                AddedTrust.configured(p, settings.text(p + "trust-pem", null), settings.text(p + "trust-store", null),
+                        settings.text(p + "trust-store-password", null)),
+                unreadablePollDelay);
     }
 
     private static long positive(Settings settings, String key) {
@@ -118,36 +206,24 @@ public final class MailSetup {
     }
 
     /**
-     * Fetch a mail in one piece rather than in 16 KB slices (a 10 MB attachment would take hundreds
-     * of round trips), read its headers as UTF-8, and never wait forever on a silent server.
-     */
-    private static Properties javaMailProperties() {
-        Properties properties = new Properties();
-        for (String protocol : new String[] {"imap", "imaps", "pop3", "pop3s"}) {
-            properties.setProperty("mail." + protocol + ".partialfetch", "false");
-            properties.setProperty("mail." + protocol + ".connectiontimeout", "30000");
-            properties.setProperty("mail." + protocol + ".timeout", "120000");
-        }
-        // Raw 8-bit headers (RFC 6532, and what many mailers send) are UTF-8, not Latin-1.
-        properties.setProperty("mail.mime.allowutf8", "true");
-        return properties;
-    }
-
-    /**
      * The camel-mail URI: flagged seen, archived or deleted only once the route succeeded. A mailbox
-     * that archives or deletes takes every mail in its folder, not only unseen ones: camel-mail flags
-     * a mail seen before it moves it, so a gateway killed in between would leave it behind for good
-     * (the mail, already taken, is then only moved). One that just flags takes unseen mail.
+     * that archives or deletes takes every mail in its folder from its start on, not only unseen ones:
+     * a gateway killed between flagging a mail seen and moving it would otherwise leave it behind for
+     * good (the mail, already taken, is then only moved). One that just flags takes unseen mail.
+     * IMAP mail is moved by {@link MailMoves} after each batch; POP3 mail is deleted by camel-mail.
+     * A poll that fails is one login, then {@code unreadable-poll-delay} passes before the next.
      */
-    private static String uri(Mailbox mailbox) {
-        String after = switch (mailbox.after()) {
-            case "archive" -> "&moveTo=" + mailbox.archiveFolder();
-            case "delete" -> "&delete=true";
-            default -> "";
-        };
+    private static String uri(Mailbox mailbox, boolean searched) {
+        String name = mailbox.name();
+        String after = mailbox.protocol().startsWith("pop3") ? "&delete=true" : "&postProcessAction=#mailMoves-" + name;
+        long backoff = Math.max(1, (mailbox.unreadablePollDelay() + mailbox.pollDelay() - 1) / mailbox.pollDelay());
         return mailbox.protocol() + "://" + mailbox.host() + ":" + mailbox.port() + "?username=" + mailbox.username()
                 + "&password=RAW(" + mailbox.password() + ")&folderName=" + mailbox.folder()
-                + "&unseen=" + mailbox.after().equals("seen") + "&peek=true&mapMailMessage=false&additionalJavaMailProperties=#mailProperties&binding=#mailBinding&delay="
-                + mailbox.pollDelay() + "&maxMessagesPerPoll=" + mailbox.batchSize() + after;
+                + "&unseen=" + mailbox.after().equals("seen") + "&peek=true&mapMailMessage=false"
+                + "&session=#mailSession-" + name + "&binding=#mailBinding&delay=" + mailbox.pollDelay()
+                + "&maxMessagesPerPoll=" + mailbox.batchSize() + after
+                + (searched ? "&searchTerm=#mailSearch-" + name : "")
+                + "&pollStrategy=#mailPolls-" + name + "&exceptionHandler=#mailPolls-" + name
+                + "&backoffErrorThreshold=1&backoffMultiplier=" + backoff;
     }
 }

@@ -64,11 +64,6 @@ public final class MailToTicket {
         return reader.read(message);
     }
 
-    /** Where a mail that cannot become a ticket goes in this mailbox. */
-    public String errorFolder(String mailboxName) {
-        return mailboxes.get(mailboxName).errorFolder();
-    }
-
     public MailDecision decide(IncomingMail mail, String mailboxName) {
         Mailbox mailbox = mailboxes.get(mailboxName);
         MailKind kind = loopGuard.classify(mail);

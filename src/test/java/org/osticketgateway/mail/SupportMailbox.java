@@ -28,7 +28,8 @@ public final class SupportMailbox {
 
     /**
      * The gateway's settings for mailbox "support" on that server over IMAP (user "support"), polled
-     * every {@code pollDelay} ms, followed by {@code more}: key, value, key, value…
+     * every {@code pollDelay} ms, taking all its mail (tests send some before the gateway starts),
+     * followed by {@code more}: key, value, key, value…
      */
     public static String[] gatewaySettings(GreenMailExtension mail, String password, String pollDelay,
                                            String... more) {
@@ -36,7 +37,7 @@ public final class SupportMailbox {
                 "mail.support.protocol", "imap", "mail.support.host", "127.0.0.1",
                 "mail.support.port", String.valueOf(mail.getImap().getPort()),
                 "mail.support.username", "support", "mail.support.password", password,
-                "mail.support.poll-delay", pollDelay));
+                "mail.support.poll-delay", pollDelay, "mail.support.start", "all"));
         settings.addAll(List.of(more));
         return settings.toArray(String[]::new);
     }
