@@ -30,7 +30,7 @@ import org.osticketgateway.state.StateKey;
  * Reads a mail into an {@link IncomingMail}: decoded subject and names (encoded words, any
  * charset the JVM knows), the first text/plain and text/html bodies, every other part as an
  * attachment (inline images and forwarded mails included), each up to a size limit — beyond it the
- * attachment is named, not read.
+ * attachment is named, not read. A part whose base64 is broken makes the mail unreadable.
  */
 public final class MailReader {
 
@@ -84,6 +84,9 @@ public final class MailReader {
     private void walk(Part part, Bodies bodies, boolean top) throws MessagingException, IOException {
         String disposition = part.getDisposition();
         boolean attached = Part.ATTACHMENT.equalsIgnoreCase(disposition) || (!top && part.getFileName() != null);
+        if (!part.isMimeType("multipart/*") && part.getSize() <= maxAttachmentBytes) {
+            StrictBase64.check(part);
+        }
         if (part.isMimeType("multipart/*") && !attached) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {

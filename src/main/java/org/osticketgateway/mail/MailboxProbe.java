@@ -33,7 +33,8 @@ public final class MailboxProbe {
                 if (start != null && folder instanceof IMAPFolder imap) {
                     start.fix(imap);
                 }
-                return folder.getMessageCount() + " mails in " + mailbox.folder()
+                int mails = folder.getMessageCount();
+                return mails + (mails == 1 ? " mail in " : " mails in ") + mailbox.folder()
                         + (store instanceof IMAPStore imapStore ? "; " + moves(imapStore) : "");
             } finally {
                 folder.close(false);

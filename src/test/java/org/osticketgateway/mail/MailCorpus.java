@@ -134,6 +134,15 @@ public final class MailCorpus {
         return new MimeMessage(SESSION, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /** A mail that says its text is base64 but sends plain text, in whole groups of four characters. */
+    public static MimeMessage brokenBase64(String id) throws MessagingException {
+        String raw = "Message-ID: " + id + "\r\nFrom: carol@example.org\r\nTo: support@example.com\r\n"
+                + "Subject: Broken base64\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n"
+                + "Dear support, this text was never base64 at all - sorry! Thanks, Carol xy\r\n";
+        return new MimeMessage(SESSION, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
+    }
+
     /** A mail with an attachment of {@code bytes} random bytes. */
     public static MimeMessage withAttachment(String id, String from, String subject, String name, int bytes)
             throws MessagingException {
