@@ -68,6 +68,7 @@ final class ServerCheck {
 
     private static OsTicketSettings withoutKey(OsTicketSettings settings) {
         return new OsTicketSettings(settings.baseUrl(), "", settings.dialect(), settings.responseFormat(),
-                settings.zone(), settings.connectTimeout(), settings.readTimeout(), 1, settings.priorities());
+                settings.zone(), settings.connectTimeout(), settings.readTimeout(), 1, settings.priorities(),
+                settings.trust());
     }
 }

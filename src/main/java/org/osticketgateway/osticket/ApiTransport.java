@@ -14,6 +14,7 @@ import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -27,6 +28,7 @@ import org.apache.hc.core5.net.URIBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.osticketgateway.osticket.model.Attachment;
+import org.osticketgateway.tls.AddedTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +52,7 @@ public final class ApiTransport implements AutoCloseable {
         Timeout connect = Timeout.of(settings.connectTimeout());
         Timeout read = Timeout.of(settings.readTimeout());
         this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionManager(trusting(PoolingHttpClientConnectionManagerBuilder.create(), settings.trust())
                         .setMaxConnTotal(settings.maxConnections())
                         .setMaxConnPerRoute(settings.maxConnections())
                         // A pooled connection idle for a while is checked before it is used again:
@@ -67,6 +69,14 @@ public final class ApiTransport implements AutoCloseable {
                 .disableCookieManagement()
                 .setUserAgent("osticket-gateway")
                 .build();
+    }
+
+    /** With a CA added for osTicket: TLS that trusts it as well as the JVM's CAs. */
+    private static PoolingHttpClientConnectionManagerBuilder trusting(PoolingHttpClientConnectionManagerBuilder builder,
+                                                                      AddedTrust trust) {
+        return trust == null ? builder
+                : builder.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(trust.sslContext())
+                        .buildClassic());
     }
 
     public void setListener(ApiCallListener listener) {

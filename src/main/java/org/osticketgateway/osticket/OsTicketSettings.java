@@ -4,15 +4,17 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
+import org.osticketgateway.tls.AddedTrust;
 
 /**
  * How to reach osTicket. {@code baseUrl} is the API root ({@code https://helpdesk.example.com/api}).
  * {@code zone} is the server's clock: osTicket writes timestamps without a zone. {@code priorities}
  * maps priority names to ids for servers that take only ids (the shipped plugin on create).
+ * {@code trust} is a CA trusted for osTicket on top of the JVM's (null: the JVM's alone).
  */
 public record OsTicketSettings(String baseUrl, String apiKey, DialectChoice dialect, ResponseFormat responseFormat,
                                ZoneId zone, Duration connectTimeout, Duration readTimeout, int maxConnections,
-                               Map<String, Long> priorities) {
+                               Map<String, Long> priorities, AddedTrust trust) {
 
     /** osTicket's own priorities. */
     public static final Map<String, Long> DEFAULT_PRIORITIES = Map.of("Low", 1L, "Normal", 2L, "High", 3L,
@@ -31,7 +33,7 @@ public record OsTicketSettings(String baseUrl, String apiKey, DialectChoice dial
     }
 
     public static OsTicketSettings of(String baseUrl, String apiKey) {
-        return new OsTicketSettings(baseUrl, apiKey, null, null, null, null, null, 0, null);
+        return new OsTicketSettings(baseUrl, apiKey, null, null, null, null, null, 0, null, null);
     }
 
     /** Never prints the key. */
@@ -39,6 +41,7 @@ public record OsTicketSettings(String baseUrl, String apiKey, DialectChoice dial
     public String toString() {
         return "OsTicketSettings[baseUrl=" + baseUrl + ", dialect=" + dialect + ", responseFormat=" + responseFormat
                 + ", zone=" + zone + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", maxConnections=" + maxConnections + ", priorities=" + priorities + "]";
+                + ", maxConnections=" + maxConnections + ", priorities=" + priorities
+                + (trust == null ? "" : ", trust=" + trust.source()) + "]";
     }
 }

@@ -178,11 +178,15 @@ class DovecotMailTest {
         assertThat(log.containing("Failed polling endpoint")).isEmpty();
         assertThat(log.all()).noneMatch(LogLines.Line::stackTrace);
 
-        assertThat(observe("health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> live = observe("health/live?exposureLevel=full");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).doesNotContain("DOWN");
         HttpResponse<String> ready = observe("health/ready?exposureLevel=full");
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(check(ready, "mailbox-billing")).startsWith("DOWN login refused");
         assertThat(check(ready, "mailbox-support")).isEqualTo("UP ");
+        // One check a mailbox: Camel's own for the consumer (its raw exception) is left out.
+        assertThat(check(ready, "consumer:mail-to-ticket-billing")).isEqualTo("absent");
         assertThat(observe("metrics").body()).contains("gateway_mailbox_readable{mailbox=\"billing\"} 0.0")
                 .contains("gateway_mailbox_readable{mailbox=\"support\"} 1.0");
 

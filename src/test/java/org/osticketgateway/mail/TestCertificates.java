@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * A private CA made for a test (with openssl), and a server certificate it signed for localhost and
- * 127.0.0.1: PEM files, the CA unknown to the JVM.
+ * 127.0.0.1: PEM files (and a PKCS12 store of the server's), the CA unknown to the JVM.
  */
 public record TestCertificates(Path caCertificate, Path serverCertificate, Path serverKey) {
 
@@ -28,6 +28,15 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
         openssl(dir, "x509", "-req", "-in", request.toString(), "-CA", ca.toString(), "-CAkey", caKey.toString(),
                 "-CAcreateserial", "-out", certificate.toString(), "-days", "2", "-extfile", extensions.toString());
         return new TestCertificates(ca, certificate, key);
+    }
+
+    /** The server's key and certificate as a PKCS12 key store (for a JDK HTTPS server). */
+    public Path serverKeyStore(String password) throws IOException, InterruptedException {
+        Path dir = serverCertificate.getParent();
+        Path store = dir.resolve("server.p12");
+        openssl(dir, "pkcs12", "-export", "-in", serverCertificate.toString(), "-inkey", serverKey.toString(),
+                "-out", store.toString(), "-passout", "pass:" + password);
+        return store;
     }
 
     private static void openssl(Path dir, String... arguments) throws IOException, InterruptedException {

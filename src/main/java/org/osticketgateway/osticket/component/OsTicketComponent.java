@@ -15,6 +15,7 @@ import org.osticketgateway.osticket.DialectChoice;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.OsTicketSettings;
 import org.osticketgateway.osticket.ResponseFormat;
+import org.osticketgateway.tls.AddedTrust;
 
 /**
  * {@code osticket:<operation>}: every call to osTicket goes through here. All endpoints of one
@@ -42,6 +43,12 @@ public class OsTicketComponent extends DefaultComponent {
     @Metadata(defaultValue = "Low=1,Normal=2,High=3,Emergency=4",
             description = "Priority names and their ids, for servers that take priorities by id only")
     private String priorities = "Low=1,Normal=2,High=3,Emergency=4";
+    @Metadata(description = "A PEM file of CA certificates trusted for osTicket on top of the JVM's")
+    private String trustPem;
+    @Metadata(description = "A trust store (PKCS12 or JKS) of CA certificates trusted for osTicket on top of the JVM's")
+    private String trustStore;
+    @Metadata(secret = true, description = "The trust store's password")
+    private String trustStorePassword;
     @Metadata(description = "A ready client to use instead of building one from the options")
     private OsTicketClient client;
     private boolean ownsClient;
@@ -64,7 +71,8 @@ public class OsTicketComponent extends DefaultComponent {
             }
             client = new OsTicketClient(new OsTicketSettings(baseUrl, apiKey, dialect, responseFormat,
                     ZoneId.of(timezone), Duration.ofMillis(connectTimeout), Duration.ofMillis(readTimeout),
-                    maxConnections, priorityIds()));
+                    maxConnections, priorityIds(), AddedTrust.configured("osticket.", blankIsNull(trustPem),
+                            blankIsNull(trustStore), blankIsNull(trustStorePassword))));
             ownsClient = true;
             MeterRegistry meters = getCamelContext().getRegistry().findSingleByType(MeterRegistry.class);
             if (meters != null) {
@@ -75,6 +83,11 @@ public class OsTicketComponent extends DefaultComponent {
             }
         }
         return client;
+    }
+
+    /** An option left empty (an unset placeholder) is not set. */
+    private static String blankIsNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** {@code Low=1,Normal=2}: the priorities option as a map; a malformed entry names the option. */
@@ -101,6 +114,30 @@ public class OsTicketComponent extends DefaultComponent {
             }
         }
         super.doStop();
+    }
+
+    public String getTrustPem() {
+        return trustPem;
+    }
+
+    public void setTrustPem(String trustPem) {
+        this.trustPem = trustPem;
+    }
+
+    public String getTrustStore() {
+        return trustStore;
+    }
+
+    public void setTrustStore(String trustStore) {
+        this.trustStore = trustStore;
+    }
+
+    public String getTrustStorePassword() {
+        return trustStorePassword;
+    }
+
+    public void setTrustStorePassword(String trustStorePassword) {
+        this.trustStorePassword = trustStorePassword;
     }
 
     public String getBaseUrl() {
