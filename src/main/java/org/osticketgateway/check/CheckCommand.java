@@ -20,7 +20,7 @@ import org.osticketgateway.osticket.component.OsTicketComponent;
  * {@code java -jar osticket-gateway.jar check}: probes the configured osTicket with the configured
  * key, through the gateway's own client configured exactly as the gateway configures it (the
  * configuration file, environment variables over it, {@code camel.component.osticket.*}), and prints
- * one line per probe. Never touches Kafka or a mail server. Exit status 0 when every configured flow
+ * one line per probe. Never touches Kafka; logs into each mailbox once, reading only. Exit status 0 when every configured flow
  * can work on this server, 1 otherwise.
  */
 public final class CheckCommand {

@@ -9,13 +9,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.osticketgateway.mail.Mailbox;
+import org.osticketgateway.mail.MailboxProbe;
 import org.osticketgateway.osticket.model.NewTicket;
 
 /**
  * The tickets each configured mailbox makes, and the departments of the routing rules, probed with
  * creates osTicket refuses for their due date ({@link CreateProbe}): nothing is written. osTicket
  * does not check that a system email id exists (any positive number passes), so that is said, not
- * probed.
+ * probed. Each mailbox is also logged into once, as the gateway would, and read, never changed.
  */
 final class MailProbe {
 
@@ -35,11 +36,15 @@ final class MailProbe {
         if (configuration.mailboxes().isEmpty() && configuration.routingDepartments().isEmpty()) {
             return List.of();
         }
-        if (permissions.denies(KeyPermission.CREATE)) {
-            return List.of(Finding.warn("mailboxes", "not probed: the key cannot create tickets (see permission "
-                    + "create)"));
-        }
         List<Finding> findings = new ArrayList<>();
+        for (Mailbox mailbox : configuration.mailboxes()) {
+            read(mailbox, findings);
+        }
+        if (permissions.denies(KeyPermission.CREATE)) {
+            findings.add(Finding.warn("mailboxes", "not probed: the key cannot create tickets (see permission "
+                    + "create)"));
+            return findings;
+        }
         for (Mailbox mailbox : configuration.mailboxes()) {
             mailbox(mailbox, findings);
         }
@@ -47,6 +52,17 @@ final class MailProbe {
             routedTo(department, findings);
         }
         return findings;
+    }
+
+    /** One login to the mailbox, as the gateway's polls make it. */
+    private static void read(Mailbox mailbox, List<Finding> findings) {
+        MailboxProbe.Outcome outcome = MailboxProbe.check(mailbox);
+        String topic = "reading mailbox " + mailbox.name();
+        if (outcome.readable()) {
+            findings.add(Finding.ok(topic, mailbox.server() + ": " + outcome.detail()));
+        } else {
+            findings.add(Finding.fail(topic, mailbox.server() + " cannot be read: " + outcome.detail(), MAIL));
+        }
     }
 
     private void mailbox(Mailbox mailbox, List<Finding> findings) {

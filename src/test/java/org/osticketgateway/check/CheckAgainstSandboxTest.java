@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ServerSocket;
 import java.util.EnumSet;
 import java.util.Set;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.osticketgateway.mail.SupportMailbox;
 import org.osticketgateway.sandbox.Permission;
 import org.osticketgateway.sandbox.SandboxOptions;
 import org.osticketgateway.sandbox.SandboxServer;
@@ -15,31 +19,47 @@ import org.osticketgateway.sandbox.SandboxServer;
 /**
  * The check against the sandbox over HTTP on loopback: the documented API, the plugin as shipped
  * (its subticket crash and keyless create), the plugin patched, keys that may do less, a wrong key,
- * no server, and mailboxes that osTicket takes or refuses. The check's own ticket is gone afterwards.
+ * no server, and mailboxes (on a GreenMail, logged into) that osTicket takes or refuses. The check's own ticket is gone afterwards.
  */
 class CheckAgainstSandboxTest {
 
     private static final String KEY = "check-test-key-4f1c9a";
-    private static final String[] EVERY_FLOW = {
-        "mail.mailboxes", "support",
-        "mail.support.host", "imap.example.com",
-        "mail.support.username", "support@example.com",
-        "mail.support.email-id", "1",
-        "mail.support.department", "Support",
-        "commands.enabled", "true",
-        "events.enabled", "true",
-        "report.names", "daily",
-        "report.daily.cron", "0 0 8 ? * MON-FRI"};
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = SupportMailbox.server();
+
+    @BeforeAll
+    static void mailUser() {
+        MAIL.setUser("support@example.com", "support@example.com", "imap-pw");
+    }
+
+    /** Mailbox support, on the test's mail server, then {@code more}. */
+    private static String[] mailbox(String... more) {
+        return with(new String[] {"mail.mailboxes", "support", "mail.support.protocol", "imap",
+            "mail.support.host", "127.0.0.1", "mail.support.port", String.valueOf(MAIL.getImap().getPort()),
+            "mail.support.username", "support@example.com", "mail.support.password", "imap-pw"}, more);
+    }
+
+    private static String[] everyFlow() {
+        return mailbox("mail.support.email-id", "1",
+                "mail.support.department", "Support",
+                "commands.enabled", "true",
+                "events.enabled", "true",
+                "report.names", "daily",
+                "report.daily.cron", "0 0 8 ? * MON-FRI");
+    }
 
     @Test
     void theDocumentedApiServesEveryFlowAndTheCheckTicketIsDeleted() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey(KEY), true)) {
             int tickets = sandbox.ticketCount();
-            CheckRun run = CheckRun.of(sandbox.url(), KEY, with(EVERY_FLOW, "report.daily.department", "4"));
+            CheckRun run = CheckRun.of(sandbox.url(), KEY, with(everyFlow(), "report.daily.department", "4"));
 
             assertThat(run.exitStatus()).as(run.text()).isZero();
             assertThat(run.line(Verdict.OK, "dialect")).get().asString()
                     .contains("documented API (reference), detected: its statuses answer is an object");
+            assertThat(run.line(Verdict.OK, "reading mailbox support")).get().asString()
+                    .contains("imap://support@example.com@127.0.0.1:" + MAIL.getImap().getPort() + "/INBOX: 0 mails");
             assertThat(run.line(Verdict.OK, "version")).get().asString().contains("not revealed");
             assertThat(run.line(Verdict.OK, "create without key")).isPresent();
             assertThat(run.line(Verdict.OK, "mailbox support")).get().asString()
@@ -61,7 +81,7 @@ class CheckAgainstSandboxTest {
     void theShippedPluginServesEveryFlowWithItsSubticketCrashNamedAndFixed() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.shippedPlugin(KEY), true)) {
             int tickets = sandbox.ticketCount();
-            CheckRun run = CheckRun.of(sandbox.url(), KEY, EVERY_FLOW);
+            CheckRun run = CheckRun.of(sandbox.url(), KEY, everyFlow());
 
             // Subtickets stop no flow: only link and unlink commands fail, with a reason, and a child can
             // still be created with its parent set.
@@ -106,9 +126,7 @@ class CheckAgainstSandboxTest {
                 Set.of(Permission.CAN_CREATE_TICKETS));
         try (SandboxServer sandbox = SandboxServer.start(0, options, true)) {
             int tickets = sandbox.ticketCount();
-            CheckRun run = CheckRun.of(sandbox.url(), "create-only-key", "mail.mailboxes", "support",
-                    "mail.support.host", "imap.example.com", "mail.support.username", "support@example.com",
-                    "mail.support.email-id", "1");
+            CheckRun run = CheckRun.of(sandbox.url(), "create-only-key", mailbox("mail.support.email-id", "1"));
 
             assertThat(run.exitStatus()).isEqualTo(1);
             assertThat(run.line(Verdict.OK, "permission create")).isPresent();
@@ -174,11 +192,21 @@ class CheckAgainstSandboxTest {
     }
 
     @Test
+    void aMailboxThatRefusesTheLoginFailsTheMailFlowNamingTheCause() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey(KEY), true)) {
+            CheckRun run = CheckRun.of(sandbox.url(), KEY, mailbox("mail.support.password", "wrong-pw"));
+
+            assertThat(run.exitStatus()).isEqualTo(1);
+            assertThat(run.line(Verdict.FAIL, "reading mailbox support")).get().asString()
+                    .contains("cannot be read: login refused: check mail.support.username and the password "
+                            + "(MAIL_SUPPORT_PASSWORD)").doesNotContain("wrong-pw");
+        }
+    }
+
+    @Test
     void aMailboxWithoutEmailIdMakesApiTicketsAndSaysHowToMakeEmailTickets() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.shippedPlugin(KEY), true)) {
-            CheckRun run = CheckRun.of(sandbox.url(), KEY, "mail.mailboxes", "support",
-                    "mail.support.host", "imap.example.com", "mail.support.username", "support@example.com",
-                    "mail.support.priority", "Emergency");
+            CheckRun run = CheckRun.of(sandbox.url(), KEY, mailbox("mail.support.priority", "Emergency"));
 
             assertThat(run.exitStatus()).as(run.text()).isZero();
             assertThat(run.line(Verdict.OK, "mailbox support")).get().asString()
@@ -194,10 +222,9 @@ class CheckAgainstSandboxTest {
     void aMailboxOrRoutingRuleOsTicketRefusesFailsTheMailFlow() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.shippedPlugin(KEY), true)) {
             int tickets = sandbox.ticketCount();
-            CheckRun run = CheckRun.of(sandbox.url(), KEY, "mail.mailboxes", "support",
-                    "mail.support.host", "imap.example.com", "mail.support.username", "support@example.com",
-                    "mail.support.email-id", "2", "mail.support.department", "Nowhere",
-                    "mail.routing", "to:billing@example\\.com=Billing; subject:(?i)contract=Legal");
+            CheckRun run = CheckRun.of(sandbox.url(), KEY, mailbox("mail.support.email-id", "2",
+                    "mail.support.department", "Nowhere",
+                    "mail.routing", "to:billing@example\\.com=Billing; subject:(?i)contract=Legal"));
 
             assertThat(run.exitStatus()).isEqualTo(1);
             assertThat(run.line(Verdict.FAIL, "mailbox support")).get().asString()
