@@ -270,7 +270,7 @@ class GatewayBenchmark {
                     Map.entry("MAIL_BENCH_PROTOCOL", "imap"), Map.entry("MAIL_BENCH_HOST", "127.0.0.1"),
                     Map.entry("MAIL_BENCH_PORT", String.valueOf(MAIL.getImap().getPort())),
                     Map.entry("MAIL_BENCH_USERNAME", "gateway"), Map.entry("MAIL_BENCH_PASSWORD", "pw"),
-                    Map.entry("MAIL_BENCH_POLL_DELAY", "50"), Map.entry("MAIL_MAX_TICKETS_PER_SENDER_PER_HOUR", "100000")));
+                    Map.entry("MAIL_BENCH_POLL_DELAY", "50"), Map.entry("MAIL_BENCH_START", "all"), Map.entry("MAIL_MAX_TICKETS_PER_SENDER_PER_HOUR", "100000")));
             MailFolder inbox = MAIL.getManagers().getImapHostManager().getInbox(viaGateway);
             long[] gatewayNanos = new long[1];
             long start = System.nanoTime();

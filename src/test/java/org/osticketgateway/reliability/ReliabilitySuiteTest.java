@@ -160,6 +160,7 @@ class ReliabilitySuiteTest {
         env.put("MAIL_SUPPORT_USERNAME", "support");
         env.put("MAIL_SUPPORT_PASSWORD", MAIL_PASSWORD);
         env.put("MAIL_SUPPORT_POLL_DELAY", "200");
+        env.put("MAIL_SUPPORT_START", "all");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("COMMANDS_ENABLED", "true");
         env.put("COMMANDS_RETRY_DELAY", "200");
