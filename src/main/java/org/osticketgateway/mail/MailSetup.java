@@ -137,7 +137,7 @@ public final class MailSetup {
     private static String start(Mailbox mailbox, StartPosition position) {
         return switch (mailbox.start()) {
             case "all" -> "takes all its mail";
-            case "now" -> "takes mail that arrived after " + position.describe();
+            case "now" -> "takes mail that arrives after " + position.describe();
             default -> "takes mail received since " + mailbox.start();
         };
     }

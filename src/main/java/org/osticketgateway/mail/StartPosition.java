@@ -87,10 +87,10 @@ public final class StartPosition extends SearchTerm {
     String describe() {
         String saved = positions.getState(mailbox);
         if (saved == null) {
-            return "it is first read";
+            return "its first read";
         }
         Position start = Position.parse(saved);
-        return "it was first read, " + start.fixedAt() + " (UID " + start.uidNext() + " on)";
+        return "its first read, " + start.fixedAt() + " (UID " + start.uidNext() + " on)";
     }
 
     private void warnRenumbered(long validity, Position start) {

@@ -482,15 +482,18 @@ class ReliabilitySuiteTest {
         }
     }
 
-    /** Mails the gateway has yet to take: neither seen nor flagged deleted. */
+    /**
+     * Mails the gateway has yet to take: neither seen nor flagged deleted. (A mail the gateway moves
+     * while this reads GreenMail's store can show as null: it is gone.)
+     */
     private static long waiting(MailFolder folder) {
-        return folder.getMessages().stream().filter(m -> !m.getFlags().contains(Flags.Flag.SEEN)
+        return folder.getMessages().stream().filter(m -> m != null && !m.getFlags().contains(Flags.Flag.SEEN)
                 && !m.getFlags().contains(Flags.Flag.DELETED)).count();
     }
 
     /** How many mails are still in the folder, with their flags. */
     private static String leftInInbox(MailFolder folder) {
-        List<String> flags = folder.getMessages().stream().map(m -> (m.getFlags().contains(Flags.Flag.SEEN) ? "seen" : "unseen")
+        List<String> flags = folder.getMessages().stream().filter(m -> m != null).map(m -> (m.getFlags().contains(Flags.Flag.SEEN) ? "seen" : "unseen")
                 + (m.getFlags().contains(Flags.Flag.DELETED) ? "+deleted" : "")).toList();
         return flags.size() + (flags.isEmpty() ? "" : " " + flags);
     }
