@@ -52,6 +52,18 @@ public final class DovecotServer implements AutoCloseable {
 
     /** Starts a Dovecot with these users: name, password, name, password… */
     public static DovecotServer start(String... userPasswords) throws Exception {
+        return start("", userPasswords);
+    }
+
+    /**
+     * Starts a Dovecot that announces, once logged in, these capabilities instead of its own
+     * ({@code imap_capability}; empty: its own).
+     */
+    public static DovecotServer withCapabilities(String capabilities, String... userPasswords) throws Exception {
+        return start("imap_capability = " + capabilities + "\n", userPasswords);
+    }
+
+    private static DovecotServer start(String extraConfiguration, String... userPasswords) throws Exception {
         if (!Files.isExecutable(DOVECOT)) {
             throw new IllegalStateException("Dovecot is not installed: apt-get install -y dovecot-imapd (.ci/run does)");
         }
@@ -65,7 +77,7 @@ public final class DovecotServer implements AutoCloseable {
         }
         DovecotServer server = new DovecotServer(dir, certificates, GatewayTestRun.freePort(),
                 GatewayTestRun.freePort(), users);
-        server.writeConfiguration();
+        server.writeConfiguration(extraConfiguration);
         server.run(DOVECOT.toString(), "-c", server.configuration().toString());
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
             try (Socket imap = new Socket("127.0.0.1", server.imapPort);
@@ -80,7 +92,7 @@ public final class DovecotServer implements AutoCloseable {
         return dir.resolve("dovecot.conf");
     }
 
-    private void writeConfiguration() throws IOException, InterruptedException {
+    private void writeConfiguration(String extra) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("run"));
         Files.createDirectories(dir.resolve("state"));
         Files.createDirectories(dir.resolve("home"));
@@ -124,7 +136,8 @@ public final class DovecotServer implements AutoCloseable {
                   mail_log_events = delete undelete expunge copy mailbox_delete mailbox_rename flag_change save
                   mail_log_fields = uid box msgid flags
                 }
-                """.formatted(dir, imapPort, certificates.serverCertificate(), certificates.serverKey(), imapsPort));
+                """.formatted(dir, imapPort, certificates.serverCertificate(), certificates.serverKey(), imapsPort)
+                + extra);
         run("chown", "-R", "dovecot:dovecot", dir.resolve("home").toString());
     }
 
