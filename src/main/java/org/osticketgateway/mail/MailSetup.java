@@ -13,6 +13,7 @@ import java.io.File;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -105,31 +106,40 @@ public final class MailSetup {
                     .parameter("name", name)
                     .parameter("uri", uri(mailbox, search != null))
                     .add();
-            String state;
-            try {
-                state = "readable, " + MailboxProbe.visit(mailbox, position);
-                polls.readable();
-            } catch (MessagingException | RuntimeException e) {
-                polls.unreadable(e);
-                state = "CANNOT BE READ: " + polls.cause() + " (tried again every "
-                        + mailbox.unreadablePollDelay() / 1000 + " s)";
-            }
-            String line = "Mailbox " + name + " (" + mailbox.server() + "): " + state + ". Polled every "
-                    + mailbox.pollDelay() + " ms; " + start(mailbox, position) + "; taken mail is "
-                    + switch (mailbox.after()) {
-                        case "archive" -> "moved to " + mailbox.archiveFolder();
-                        case "delete" -> "deleted";
-                        default -> "left, flagged seen";
-                    } + "; " + (mailbox.emailId() == null
-                            ? "tickets are created with source API (mail." + name
-                                    + ".email-id names the osTicket system email that makes them email tickets)"
-                            : "tickets are email tickets of osTicket system email " + mailbox.emailId())
-                    + (mailbox.trust() == null ? "" : "; trusts the CA in " + mailbox.trust().source());
-            if (polls.cause() == null) {
-                LOG.info(line);
-            } else {
-                LOG.warn(line);
-            }
+            tryOnce(mailbox, polls, position);
+        }
+    }
+
+    /**
+     * Logs into the mailbox once (a new mailbox's start position is fixed then) and says in one line
+     * whether it can be read and how it is read; WARN when it cannot. The gateway starts either way.
+     */
+    private static void tryOnce(Mailbox mailbox, MailboxPolls polls, StartPosition position) {
+        String name = mailbox.name();
+        String state;
+        try {
+            state = "readable, " + MailboxProbe.visit(mailbox, position);
+            polls.readable();
+        } catch (MessagingException | RuntimeException e) {
+            polls.unreadable(e);
+            state = "CANNOT BE READ: " + polls.cause() + " (tried again every "
+                    + mailbox.unreadablePollDelay() / 1000 + " s)";
+        }
+        String line = "Mailbox " + name + " (" + mailbox.server() + "): " + state + ". Polled every "
+                + mailbox.pollDelay() + " ms; " + start(mailbox, position) + "; taken mail is "
+                + switch (mailbox.after()) {
+                    case "archive" -> "moved to " + mailbox.archiveFolder();
+                    case "delete" -> "deleted";
+                    default -> "left, flagged seen";
+                } + "; " + (mailbox.emailId() == null
+                        ? "tickets are created with source API (mail." + name
+                                + ".email-id names the osTicket system email that makes them email tickets)"
+                        : "tickets are email tickets of osTicket system email " + mailbox.emailId())
+                + (mailbox.trust() == null ? "" : "; trusts the CA in " + mailbox.trust().source());
+        if (polls.cause() == null) {
+            LOG.info(line);
+        } else {
+            LOG.warn(line);
         }
     }
 
@@ -144,7 +154,7 @@ public final class MailSetup {
 
     /** For {@code start = <date>}: mail received that day or later (unseen only when it only flags). */
     private static SearchTerm since(Mailbox mailbox) {
-        if (!mailbox.start().matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (!isDate(mailbox.start())) {
             return null;
         }
         SearchTerm since = new ReceivedDateTerm(ComparisonTerm.GE,
@@ -168,7 +178,7 @@ public final class MailSetup {
             throw new IllegalStateException(p + "after must be delete for POP3, which has no folders or flags");
         }
         String start = settings.text(p + "start", protocol.startsWith("pop3") ? "all" : "now");
-        if (!start.matches("now|all|\\d{4}-\\d{2}-\\d{2}")) {
+        if (!start.matches("now|all") && !isDate(start)) {
             throw new IllegalStateException(p + "start must be now, all or a date (2026-12-01), not '" + start + "'");
         }
         if (protocol.startsWith("pop3") && !start.equals("all")) {
@@ -194,6 +204,15 @@ public final class MailSetup {
                 AddedTrust.configured(p, settings.text(p + "trust-pem", null), settings.text(p + "trust-store", null),
                         settings.text(p + "trust-store-password", null)),
                 unreadablePollDelay);
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            LocalDate.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static long positive(Settings settings, String key) {
