@@ -1,7 +1,5 @@
 package org.osticketgateway.mail;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.Message;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -117,20 +115,22 @@ public final class MailToTicket {
     }
 
     /** A dead-letter record: when, which mailbox, which mail, why. Never a password or a body. */
-    public String deadLetter(String mailboxName, Message message, String reason) {
-        ObjectNode record = JsonNodeFactory.instance.objectNode()
-                .put("time", clock.instant().toString())
-                .put("mailbox", mailboxName)
-                .put("reason", reason);
+    public MailDeadLetter deadLetter(String mailboxName, Message message, String reason) {
+        String messageId = null;
+        String from = null;
+        String subject = null;
+        String unreadable = null;
+        // As much as the mail's own headers allow: a broken one still has its Message-ID named.
         try {
-            record.put("messageId", MailReader.identity(message));
-            String[] from = message.getHeader("From");
-            record.put("from", from == null ? null : from[0]);
-            record.put("subject", message.getSubject());
+            messageId = MailReader.identity(message);
+            String[] fromHeader = message.getHeader("From");
+            from = fromHeader == null ? null : fromHeader[0];
+            subject = message.getSubject();
         } catch (Exception e) {
-            record.put("unreadable", e.getMessage());
+            unreadable = e.getMessage();
         }
-        return record.toString() + "\n";
+        return new MailDeadLetter(clock.instant().toString(), mailboxName, reason, messageId, from, subject,
+                unreadable);
     }
 
     /** The ticket a mail answers: by the Message-IDs it names, else by [#number] from the ticket's owner. */
