@@ -50,15 +50,10 @@ class DovecotFirstStartTest {
     }
 
     private GatewayTestRun gateway() throws Exception {
-        return GatewayTestRun.start("osticket.url", sandbox.url(), "osticket.api-key", "k",
-                "mail.mailboxes", "history",
-                "mail.history.protocol", "imaps", "mail.history.host", "127.0.0.1",
-                "mail.history.port", String.valueOf(dovecot.imapsPort()),
-                "mail.history.username", "history", "mail.history.password", "history-pw",
-                "mail.history.trust-pem", dovecot.certificates().caCertificate().toString(),
-                "mail.history.poll-delay", "200",
+        return GatewayTestRun.start(dovecot.gatewaySettings("history", "history",
+                "osticket.url", sandbox.url(), "osticket.api-key", "k",
                 "management.port", String.valueOf(GatewayTestRun.freePort()),
-                "gateway.data-dir", data.toString());
+                "gateway.data-dir", data.toString()));
     }
 
     private static long polls(GatewayTestRun gateway) {

@@ -178,6 +178,20 @@ public final class DovecotServer implements AutoCloseable {
         return certificates;
     }
 
+    /**
+     * The gateway's settings for mailbox {@code name}: user {@code user} over IMAPS, trusting the test
+     * CA, polled every 200 ms, then {@code more}: key, value, key, value…
+     */
+    public String[] gatewaySettings(String name, String user, String... more) {
+        String p = "mail." + name + ".";
+        List<String> settings = new ArrayList<>(List.of("mail.mailboxes", name,
+                p + "protocol", "imaps", p + "host", "127.0.0.1", p + "port", String.valueOf(imapsPort),
+                p + "username", user, p + "password", users.get(user),
+                p + "trust-pem", certificates.caCertificate().toString(), p + "poll-delay", "200"));
+        settings.addAll(List.of(more));
+        return settings.toArray(String[]::new);
+    }
+
     /** Everything Dovecot logged so far. */
     public String log() throws IOException {
         Path log = dir.resolve("dovecot.log");

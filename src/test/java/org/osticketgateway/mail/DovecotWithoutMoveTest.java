@@ -38,15 +38,11 @@ class DovecotWithoutMoveTest {
              SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey("k"), false)) {
             dovecot.append("support", "INBOX", new Flags(Flags.Flag.DELETED),
                     MailCorpus.plain("<colleague@example.org>", "ann@example.org", "Deleted by a colleague", "old"));
-            GatewayTestRun gateway = GatewayTestRun.start("osticket.url", sandbox.url(), "osticket.api-key", "k",
-                    "mail.mailboxes", "support",
-                    "mail.support.protocol", "imaps", "mail.support.host", "127.0.0.1",
-                    "mail.support.port", String.valueOf(dovecot.imapsPort()),
-                    "mail.support.username", "support", "mail.support.password", "support-pw",
-                    "mail.support.trust-pem", dovecot.certificates().caCertificate().toString(),
-                    "mail.support.poll-delay", "200",
+            GatewayTestRun gateway = GatewayTestRun.start(dovecot.gatewaySettings("support", "support",
+                    "mail.support.start", "all",
+                    "osticket.url", sandbox.url(), "osticket.api-key", "k",
                     "management.port", String.valueOf(GatewayTestRun.freePort()),
-                    "gateway.data-dir", data.toString());
+                    "gateway.data-dir", data.toString()));
             try {
                 dovecot.append("support", "INBOX", new Flags(), IntStream.rangeClosed(1, 3)
                         .mapToObj(DovecotWithoutMoveTest::mail).toArray(MimeMessage[]::new));
