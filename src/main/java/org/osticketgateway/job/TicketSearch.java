@@ -14,7 +14,7 @@ import org.osticketgateway.osticket.model.TicketSummary;
  */
 public record TicketSearch(String status, String department, String query, Integer olderThanHours, AgeBy ageBy) {
 
-    SearchQuery searchQuery() {
+    public SearchQuery searchQuery() {
         return new SearchQuery(query, status, department, null, null, null, null, null, null, null);
     }
 
@@ -33,7 +33,7 @@ public record TicketSearch(String status, String department, String query, Integ
     }
 
     /** As the log and results say it. */
-    String describe() {
+    public String describe() {
         StringBuilder text = new StringBuilder();
         append(text, "status", status);
         append(text, "department", department);
