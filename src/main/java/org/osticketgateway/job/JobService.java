@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -28,6 +29,8 @@ public final class JobService {
     private final Clock clock;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final List<String> atStart;
+    /** Fires handed over at start and not yet run: a job's own next fire may complete or supersede them first. */
+    private final Set<String> notYetRunFromStart;
 
     JobService(Map<String, JobDefinition> jobs, Map<JobKind, JobWork> work, JobLedger ledger, Clock clock) {
         this.jobs = Map.copyOf(jobs);
@@ -35,6 +38,8 @@ public final class JobService {
         this.ledger = ledger;
         this.clock = clock;
         this.atStart = catchUp();
+        this.notYetRunFromStart = ConcurrentHashMap.newKeySet();
+        notYetRunFromStart.addAll(atStart);
     }
 
     public boolean has(String name) {
@@ -70,12 +75,18 @@ public final class JobService {
         }
         synchronized (locks.computeIfAbsent(job.name(), name -> new Object())) {
             Instant last = ledger.lastScheduled(job.name());
+            FireId open = ledger.openFire(job.name());
+            if (notYetRunFromStart.remove(fireId) && !fire.equals(open)
+                    && (fire.manual() || (last != null && !last.isBefore(fire.at())))) {
+                LOG.info("Job {}: fire {} was already completed or superseded by a later fire: not run again",
+                        job.name(), fire);
+                return List.of();
+            }
             if (!fire.manual() && (last == null || last.isBefore(fire.at()))) {
                 // Remembered as it starts, to tell at the next start which fires fell while the gateway was down.
                 ledger.scheduled(job.name(), fire.at());
             }
             List<JobResult> results = new ArrayList<>();
-            FireId open = ledger.openFire(job.name());
             if (open != null && !open.equals(fire) && !job.dryRun()) {
                 LOG.info("Job {}: completing fire {}, cut short, before fire {}", job.name(), open, fire);
                 results.addAll(runOne(job, open));
