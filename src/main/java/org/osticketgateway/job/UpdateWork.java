@@ -12,7 +12,7 @@ import org.osticketgateway.osticket.model.TicketSummary;
  * An update job's fire: the tickets its search finds, oldest first, get the changes — at most
  * {@code max-per-run} of them; the rest are left for the next fire. A ticket that already has every
  * change is left alone. A note carries the fire's marker, so that an update cut short by a crash is
- * found on the ticket instead of noted twice.
+ * found on the ticket instead of noted twice; without a note, the changes found on it say it was made.
  */
 final class UpdateWork implements JobWork {
 
@@ -30,7 +30,7 @@ final class UpdateWork implements JobWork {
             return;
         }
         List<TicketSummary> todo = found.stream().filter(t -> run.doneBefore(FoundTickets.key(t)) == null)
-                .filter(t -> !changes.alreadyOn(t)).toList();
+                .filter(t -> !changes.alreadyOn(t) || run.startedBefore(FoundTickets.key(t)) != null).toList();
         for (int i = 0; i < todo.size(); i++) {
             if (FoundTickets.capReached(run, "update", todo.size() - i)) {
                 return;
@@ -52,7 +52,7 @@ final class UpdateWork implements JobWork {
         String note = changes.noteFor(run.job().name(), run.at());
         try {
             Instant started = run.startedBefore(key);
-            if (started != null && note != null && marker.isOn(client.getTicket(ref))) {
+            if (started != null && (note == null ? changes.alreadyOn(ticket) : marker.isOn(client.getTicket(ref)))) {
                 run.record(key, "update", ticket.number(), JobResult.Outcome.APPLIED, detail
                         + " (updated before an interruption, not again)");
                 return;

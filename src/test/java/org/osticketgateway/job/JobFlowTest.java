@@ -151,6 +151,33 @@ class JobFlowTest {
     }
 
     @Test
+    void aFireStoppedByAFailureOsTicketKeepsUpIsCompletedByTheJobsNextFire() throws Exception {
+        sandbox("reference");
+        sandbox.failCreatesContaining("/child-2]");
+        try (LogLines log = LogLines.capture()) {
+            gateway(checklist("jobs.retries", "1"));
+
+            HttpResponse<String> stopped = post("patching");
+
+            assertThat(stopped.statusCode()).isEqualTo(503);
+            assertThat(stopped.body()).startsWith("fire patching@manual-").contains(" stopped: ");
+            assertThat(log.containing("stopped after retries")).hasSize(1);
+            String cut = stopped.body().substring("fire ".length(), stopped.body().indexOf(" stopped"));
+
+            sandbox.failCreatesContaining(null);
+            String next = post("patching").body();
+
+            // The first fire's results again, those done before it stopped included (same event ids), then the new fire's.
+            assertThat(next).contains("Job patching (fire " + cut + "): create").contains("14 applied");
+            assertThat(log.containing("completing fire " + cut + ", cut short")).hasSize(1);
+            List<TicketSummary> parents = tickets("Patching ");
+            assertThat(parents).hasSize(2);
+            assertThat(parents).allSatisfy(p -> assertThat(client.listChildren(TicketRef.ofNumber(p.number())))
+                    .extracting(RelatedTicket::subject).hasSize(3).doesNotHaveDuplicates());
+        }
+    }
+
+    @Test
     void whereTheSubticketEndpointsCrashChildrenAreCreatedWithTheirParentSet() throws Exception {
         sandbox("plugin");
         try (LogLines log = LogLines.capture()) {
