@@ -7,6 +7,8 @@ COPY target/lib ./lib
 COPY config ./config
 COPY routes ./routes
 # The management port listens on localhost by default; inside a container it must face the network.
+# There, everything but health and metrics needs MANAGEMENT_USERNAME / MANAGEMENT_PASSWORD (set them
+# at run time, never in the image); without them only health and metrics answer.
 ENV MANAGEMENT_HOST=0.0.0.0 \
     GATEWAY_DATA_DIR=/var/lib/osticket-gateway
 VOLUME /var/lib/osticket-gateway

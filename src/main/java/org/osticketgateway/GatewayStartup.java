@@ -17,6 +17,8 @@ import org.osticketgateway.check.DepartmentProbe;
 import org.osticketgateway.events.EventSetup;
 import org.osticketgateway.job.JobSetup;
 import org.osticketgateway.mail.MailSetup;
+import org.osticketgateway.management.ManagementAccess;
+import org.osticketgateway.management.ManagementServerFactory;
 import org.osticketgateway.report.ReportSetup;
 import org.osticketgateway.sandbox.SandboxOptions;
 import org.osticketgateway.sandbox.SandboxServer;
@@ -43,7 +45,39 @@ final class GatewayStartup extends MainListenerSupport {
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
+        ManagementAccess access;
+        try {
+            access = managementAccess(new Settings(main.getCamelContext().getPropertiesComponent()));
+        } catch (IllegalStateException e) {
+            stop(main, e.getMessage());
+            return;
+        }
+        // Camel Main takes the HTTP server factory from the registry: the guard is in place before
+        // the management port takes its first request.
+        main.getCamelContext().getRegistry().bind("managementServerFactory", new ManagementServerFactory(access));
         sandbox = embeddedSandbox(main.getCamelContext().getPropertiesComponent());
+    }
+
+    /**
+     * The management port's access, said in one line; Jolokia facing the network without credentials
+     * would let anyone operate every route, so that does not start.
+     */
+    private static ManagementAccess managementAccess(Settings settings) {
+        ManagementAccess access = ManagementAccess.of(settings);
+        boolean jolokia = settings.flag("management.jolokia", false);
+        if (access.beyondLoopback() && !access.hasCredentials()) {
+            if (jolokia) {
+                throw new IllegalStateException("management.jolokia is on and the management port faces the network ("
+                        + "management.host=" + access.host() + ") without credentials: set management.username and "
+                        + "management.password (MANAGEMENT_USERNAME / MANAGEMENT_PASSWORD).");
+            }
+            LOG.warn("Management port on {}: health and metrics only; on-demand reports and jobs are closed until "
+                    + "management.username and management.password are set", access.host());
+        } else if (access.guarded()) {
+            LOG.info("Management port on {}: health and metrics open; on-demand reports, jobs{} need the "
+                    + "management credentials", access.host(), jolokia ? " and Jolokia" : "");
+        }
+        return access;
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Locale;
+import org.osticketgateway.events.CloudEvent;
 import org.osticketgateway.osticket.OsTicketException;
 
 /**
@@ -56,16 +57,8 @@ public record CommandResult(String commandId, String commandType, Status status,
     }
 
     /** The result as a structured CloudEvent, its id derived from the command's. */
-    public String toCloudEvent(String source) {
-        ObjectNode event = NODES.objectNode()
-                .put("specversion", "1.0")
-                .put("id", commandId + ":result")
-                .put("source", source)
-                .put("type", "osticket.command.result")
-                .put("subject", commandId)
-                .put("time", Instant.now().toString())
-                .put("datacontenttype", "application/json");
-        ObjectNode data = event.putObject("data")
+    public CloudEvent toCloudEvent(String source) {
+        ObjectNode data = NODES.objectNode()
                 .put("commandId", commandId)
                 .put("commandType", commandType)
                 .put("status", status.apiName());
@@ -75,7 +68,8 @@ public record CommandResult(String commandId, String commandType, Status status,
         if (error != null) {
             data.set("error", error);
         }
-        return event.toString();
+        return CloudEvent.of(commandId + ":result", source, "osticket.command.result", commandId,
+                Instant.now().toString(), data);
     }
 
     String toJson() {

@@ -114,7 +114,9 @@ public final class ChangeDetector {
             TicketSnapshot now = TicketSnapshot.of(ticket, isOpen(ticket), clock.instant());
             if (before != null && now.overdue() && !before.overdue()) {
                 sink.emit(event("osticket.ticket.overdue", now, clock.instant(), JsonNodeFactory.instance.objectNode()));
-                save(now);
+                // Only the overdue flag: a change the poll has not seen yet (a reopening, say) stays
+                // for the poll to publish.
+                save(before.nowOverdue());
             }
         }
         List<String> gone = stateView.entrySet().stream()

@@ -16,6 +16,12 @@ public record TicketSnapshot(String number, String subject, String status, Strin
                 t.dueDate(), t.updated(), overdue, open);
     }
 
+    /** This snapshot, now known to be overdue: the sweep's news, leaving every other change to the poll. */
+    TicketSnapshot nowOverdue() {
+        return new TicketSnapshot(number, subject, status, priority, department, assignee, dueDate, updated, true,
+                open);
+    }
+
     /** Field → [before, after] for every field that changed. */
     Map<String, Object[]> changesTo(TicketSnapshot after) {
         Map<String, Object[]> changes = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
+import org.osticketgateway.events.CloudEvent;
 
 /**
  * The result of one action of one fire: a ticket created, updated or linked ({@code applied}), left
@@ -45,23 +46,16 @@ public record JobResult(String job, String fire, String key, String action, Stri
     }
 
     /** The result as a structured CloudEvent, its id derived from the fire and the action's key. */
-    public String toCloudEvent(String source) {
-        ObjectNode event = JSON.createObjectNode()
-                .put("specversion", "1.0")
-                .put("id", fire + "/" + key + ":result")
-                .put("source", source)
-                .put("type", "osticket.job.result")
-                .put("subject", fire)
-                .put("time", Instant.now().toString())
-                .put("datacontenttype", "application/json");
-        event.putObject("data")
+    public CloudEvent toCloudEvent(String source) {
+        ObjectNode data = JSON.createObjectNode()
                 .put("job", job)
                 .put("fire", fire)
                 .put("action", action)
                 .put("ticket", ticket)
                 .put("status", outcome.apiName())
                 .put("detail", detail);
-        return event.toString();
+        return CloudEvent.of(fire + "/" + key + ":result", source, "osticket.job.result", fire,
+                Instant.now().toString(), data);
     }
 
     String toJson() {

@@ -1,7 +1,5 @@
 package org.osticketgateway.mail;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.Message;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -122,20 +120,15 @@ public final class MailToTicket {
     }
 
     /** A dead-letter record: when, which mailbox, which mail, why. Never a password or a body. */
-    public String deadLetter(String mailboxName, Message message, String reason) {
-        ObjectNode record = JsonNodeFactory.instance.objectNode()
-                .put("time", clock.instant().toString())
-                .put("mailbox", mailboxName)
-                .put("reason", reason);
+    public MailDeadLetter deadLetter(String mailboxName, Message message, String reason) {
+        String time = clock.instant().toString();
         try {
-            record.put("messageId", MailReader.identity(message));
             String[] from = message.getHeader("From");
-            record.put("from", from == null ? null : from[0]);
-            record.put("subject", message.getSubject());
+            return new MailDeadLetter(time, mailboxName, reason, MailReader.identity(message),
+                    from == null ? null : from[0], message.getSubject(), null);
         } catch (Exception e) {
-            record.put("unreadable", e.getMessage());
+            return new MailDeadLetter(time, mailboxName, reason, null, null, null, e.getMessage());
         }
-        return record.toString() + "\n";
     }
 
     /** The ticket a mail answers: by the Message-IDs it names, else by [#number] from the ticket's owner. */

@@ -1,6 +1,7 @@
 package org.osticketgateway.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -22,13 +23,13 @@ public final class ReportService {
     private final Map<String, ReportDefinition> definitions;
     private final ReportBuilder builder;
     private final StateRepository<String, String> previous;
-    private final SlackWebhook slack;
+    private final boolean slack;
     private final String emailFrom;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** {@code slack} is null when no webhook is configured. */
+    /** {@code slack}: whether a webhook is configured. */
     public ReportService(Map<String, ReportDefinition> definitions, ReportBuilder builder,
-                         StateRepository<String, String> previous, SlackWebhook slack, String emailFrom) {
+                         StateRepository<String, String> previous, boolean slack, String emailFrom) {
         this.definitions = Map.copyOf(definitions);
         this.builder = builder;
         this.previous = previous;
@@ -54,15 +55,27 @@ public final class ReportService {
     }
 
     public boolean wantsSlack(StatsReport report) {
-        return report.definition().slack() && slack != null;
+        return report.definition().slack() && slack;
     }
 
     public boolean wantsEmail(StatsReport report) {
         return !report.definition().emailTo().isEmpty();
     }
 
-    public void postToSlack(StatsReport report) throws IOException, InterruptedException {
-        slack.post(SlackMessage.render(report).toString());
+    public ObjectNode slackMessage(StatsReport report) {
+        return SlackMessage.render(report);
+    }
+
+    /**
+     * What the webhook answered, as Slack means it: 200 is taken, anything else fails the delivery
+     * (and is retried). The webhook URL is a secret: the failure says only what Slack answered.
+     */
+    public void slackAnswered(int status, String body) throws IOException {
+        if (status != 200) {
+            String answer = body == null ? "" : body;
+            throw new IOException("the Slack webhook answered " + status + ": "
+                    + answer.substring(0, Math.min(200, answer.length())));
+        }
     }
 
     public MimeMessage email(StatsReport report) {

@@ -36,7 +36,7 @@ public final class ReportSetup {
         OsTicketComponent osticket = camel.getComponent("osticket", OsTicketComponent.class);
         camel.getRegistry().bind("reports", new ReportService(definitions,
                 new ReportBuilder(osticket.client(), Clock.systemUTC()), previous,
-                webhook.isEmpty() ? null : new SlackWebhook(webhook),
+                !webhook.isEmpty(),
                 settings.text("report.email-from", "osticket-gateway@localhost")));
         for (ReportDefinition definition : definitions.values()) {
             TemplatedRouteBuilder.builder(camel, "stats-report-schedule")

@@ -77,6 +77,25 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void aSweepThatFindsATicketOverdueLeavesItsOtherChangesToThePoll() throws Exception {
+        ChangeDetector detector = detector("now");
+        List<TicketEvent> events = new ArrayList<>();
+        CreatedTicket created = client.createTicket(NewTicket.of("A", "a@example.com", "Closed late", "m")
+                .withDueDate("2020-01-01"));
+        TicketRef ref = TicketRef.ofNumber(created.number());
+        client.updateTicket(ref, TicketUpdate.none().withStatus("Closed"));
+        detector.poll(events::add);
+
+        // Reopened between a poll and the sweep: overdue again, and reopened.
+        client.updateTicket(ref, TicketUpdate.none().withStatus("Open"));
+        detector.sweep(events::add);
+        detector.poll(events::add);
+
+        assertThat(types(events, created.number())).containsExactly("osticket.ticket.overdue",
+                "osticket.ticket.status-changed", "osticket.ticket.reopened", "osticket.ticket.updated");
+    }
+
+    @Test
     void startingNowEmitsNothingThenEveryKindOfChange() throws Exception {
         ChangeDetector detector = detector("now");
         List<TicketEvent> events = new ArrayList<>();

@@ -205,7 +205,12 @@ class MailFlowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(deadLetters)
                 && Files.readString(deadLetters).contains("<broken-1@example.com>"));
         assertThat(Files.readString(deadLetters)).contains("\"mailbox\":\"support\"").contains("reason")
-                .doesNotContain("imap-secret");
+                .doesNotContain("imap-secret").endsWith("}\n");
+        // JSON Lines: one whole record per line.
+        for (String line : Files.readAllLines(deadLetters)) {
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("reason").asText())
+                    .isNotBlank();
+        }
     }
 
     @Test

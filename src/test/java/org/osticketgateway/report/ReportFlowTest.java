@@ -65,6 +65,8 @@ class ReportFlowTest {
     private HttpServer slack;
     private final List<String> slackBodies = new CopyOnWriteArrayList<>();
     private final AtomicInteger slackCalls = new AtomicInteger();
+    private final List<String> slackHeaders = new CopyOnWriteArrayList<>();
+    private final List<String> slackContentTypes = new CopyOnWriteArrayList<>();
     private GatewayTestRun gateway;
     private int httpPort;
 
@@ -79,6 +81,8 @@ class ReportFlowTest {
         slack.createContext("/services/hook", exchange -> {
             try (exchange; InputStream in = exchange.getRequestBody()) {
                 slackBodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                slackHeaders.add(exchange.getRequestHeaders().keySet().toString());
+                slackContentTypes.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
                 // The first call fails, as a flaky webhook would: the gateway must retry it.
                 int status = slackCalls.incrementAndGet() == 1 ? 500 : 200;
                 byte[] answer = (status == 200 ? "ok" : "server_error").getBytes(StandardCharsets.UTF_8);
@@ -128,6 +132,10 @@ class ReportFlowTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> slackCalls.get() == 2 && MAIL.getReceivedMessages().length == 1);
 
         JsonNode message = new ObjectMapper().readTree(slackBodies.get(1));
+        // Camel's HTTP call sends JSON and none of the route's own headers.
+        assertThat(slackContentTypes).allSatisfy(type -> assertThat(type).startsWith("application/json"));
+        assertThat(slackHeaders).allSatisfy(names -> assertThat(names).doesNotContainIgnoringCase("gateway")
+                .doesNotContainIgnoringCase("camel"));
         assertThat(slackBodies.get(1)).isEqualTo(slackBodies.get(0));
         assertThat(message.get("text").asText()).contains("open").contains("overdue");
         JsonNode blocks = message.get("blocks");

@@ -14,16 +14,30 @@ import org.osticketgateway.osticket.model.SortOrder;
 import org.osticketgateway.osticket.model.StatsRange;
 
 /**
- * {@code osticket:<operation>?options}. Options are what varies per call: the ticket to act on
- * (headers win), search filters and paging, stats filters. The body carries what a call sends:
- * a {@code NewTicket} for create, a {@code TicketUpdate} for update (or a Map / JSON text of the
- * same fields), and optionally a {@code SearchQuery} or {@code StatsQuery} instead of the options.
+ * Tickets in osTicket through its API Endpoints plugin: create, read, update, search, delete, link
+ * subtickets, read statistics, hand a whole mail to osTicket's mail intake, and consume ticket changes.
  */
+// Options are what varies per call (the ticket to act on, search filters and paging, stats filters);
+// headers win over them. The body carries what a call sends: a NewTicket for create, a TicketUpdate for
+// update (or a Map / JSON text of the same fields), optionally a SearchQuery or StatsQuery.
 @UriEndpoint(firstVersion = "0.1.0", scheme = "osticket", title = "osTicket", syntax = "osticket:operation",
         category = {Category.API}, headersClass = OsTicketConstants.class)
 public class OsTicketEndpoint extends ScheduledPollEndpoint {
 
-    @UriPath(description = "The API operation")
+    @UriPath(description = "The API operation."
+            + " createTicket: POST a NewTicket, answers the created ticket."
+            + " getTicket: one ticket with its thread, by number or id."
+            + " updateTicket: apply a TicketUpdate (status, priority, department, note, ...)."
+            + " searchTickets: one page of tickets matching the search options, or every page (allPages)."
+            + " deleteTicket: delete a ticket."
+            + " getStats: ticket statistics for a range, a department or a staff member."
+            + " listStatuses: the server's ticket statuses."
+            + " getParent: the parent of a subticket."
+            + " listChildren: the subtickets of a parent."
+            + " linkSubticket: make the child a subticket of the parent."
+            + " unlinkSubticket: detach the child from its parent."
+            + " postEmail: a whole RFC 822 mail to osTicket core's mail intake, which threads replies."
+            + " events: a polling consumer of ticket changes (needs detector).")
     private final OsTicketOperation operation;
 
     @UriParam(description = "Ticket number (or use the CamelOsTicketTicketNumber header)")

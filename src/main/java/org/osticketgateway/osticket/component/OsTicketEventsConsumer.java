@@ -8,7 +8,7 @@ import org.osticketgateway.events.EventSink;
 
 /**
  * {@code osticket:events}: each poll asks the change detector for what changed and routes one
- * exchange per event (body: the event's data as JSON). A failed exchange stops the poll, so the
+ * exchange per event (body: the event's data, a Jackson {@code JsonNode}). A failed exchange stops the poll, so the
  * detector's state does not move past it; every {@code sweepEvery} polls it also sweeps.
  */
 public class OsTicketEventsConsumer extends ScheduledPollConsumer {
@@ -34,7 +34,7 @@ public class OsTicketEventsConsumer extends ScheduledPollConsumer {
         int[] count = {0};
         EventSink sink = event -> {
             Exchange exchange = createExchange(false);
-            exchange.getMessage().setBody(event.data().toString());
+            exchange.getMessage().setBody(event.data());
             exchange.getMessage().setHeader(EVENT_ID, event.id());
             exchange.getMessage().setHeader(EVENT_TYPE, event.type());
             exchange.getMessage().setHeader(EVENT_TIME, event.time().toString());
