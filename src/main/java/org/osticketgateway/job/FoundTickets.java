@@ -1,6 +1,7 @@
 package org.osticketgateway.job;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.OsTicketException;
 import org.osticketgateway.osticket.model.TicketSummary;
@@ -36,17 +37,19 @@ final class FoundTickets {
     }
 
     /**
-     * Whether this fire has acted on {@code max-per-run} tickets; if so, says once how many are left
-     * for the next fire.
+     * Acts on the tickets in order until this fire has acted on {@code max-per-run} of them; then says
+     * once how many are left for the next fire.
      */
-    static boolean capReached(FireRun run, String action, int left) {
-        if (run.counted(action) < run.job().maxPerRun()) {
-            return false;
+    static void upToCap(FireRun run, String action, List<TicketSummary> todo, Consumer<TicketSummary> act) {
+        for (int i = 0; i < todo.size(); i++) {
+            if (run.counted(action) >= run.job().maxPerRun()) {
+                if (run.doneBefore("cap") == null) {
+                    run.record("cap", action, null, JobResult.Outcome.SKIPPED, "max-per-run " + run.job().maxPerRun()
+                            + " reached: " + (todo.size() - i) + " more left for the next fire");
+                }
+                return;
+            }
+            act.accept(todo.get(i));
         }
-        if (run.doneBefore("cap") == null) {
-            run.record("cap", action, null, JobResult.Outcome.SKIPPED, "max-per-run " + run.job().maxPerRun()
-                    + " reached: " + left + " more left for the next fire");
-        }
-        return true;
     }
 }

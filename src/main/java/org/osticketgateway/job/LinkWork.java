@@ -46,12 +46,7 @@ final class LinkWork implements JobWork {
         List<TicketSummary> todo = found.stream().filter(t -> !t.number().equals(parent))
                 .filter(t -> !linked.contains(t.number()) || run.startedBefore(FoundTickets.key(t)) != null)
                 .filter(t -> run.doneBefore(FoundTickets.key(t)) == null).toList();
-        for (int i = 0; i < todo.size(); i++) {
-            if (FoundTickets.capReached(run, "link", todo.size() - i)) {
-                return;
-            }
-            link(run, parentRef, todo.get(i), linked);
-        }
+        FoundTickets.upToCap(run, "link", todo, ticket -> link(run, parentRef, ticket, linked));
     }
 
     private void link(FireRun run, TicketRef parent, TicketSummary child, List<String> linked) {

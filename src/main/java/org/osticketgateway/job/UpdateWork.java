@@ -31,12 +31,7 @@ final class UpdateWork implements JobWork {
         }
         List<TicketSummary> todo = found.stream().filter(t -> run.doneBefore(FoundTickets.key(t)) == null)
                 .filter(t -> !changes.alreadyOn(t) || run.startedBefore(FoundTickets.key(t)) != null).toList();
-        for (int i = 0; i < todo.size(); i++) {
-            if (FoundTickets.capReached(run, "update", todo.size() - i)) {
-                return;
-            }
-            update(run, todo.get(i), changes);
-        }
+        FoundTickets.upToCap(run, "update", todo, ticket -> update(run, ticket, changes));
     }
 
     private void update(FireRun run, TicketSummary ticket, TicketChanges changes) {

@@ -212,31 +212,35 @@ class LabJobsTest {
         env.put("OSTICKET_API_KEY", lab.apiKey());
         env.put("MANAGEMENT_PORT", String.valueOf(port));
         env.put("GATEWAY_DATA_DIR", dir.resolve("data").toString());
-        env.put("JOBS_NAMES", "checklist,close-stale,incident");
-        env.put("JOB_CHECKLIST_KIND", "create");
-        env.put("JOB_CHECKLIST_CRON", "0 0 6 1 * ?");
-        env.put("JOB_CHECKLIST_TIMEZONE", "Europe/Berlin");
-        env.put("JOB_CHECKLIST_SUBJECT", RUN + " Patching {month-name} {year}");
-        env.put("JOB_CHECKLIST_MESSAGE", "Monthly patching, week {week}.\nEvery system below, then close this.");
-        env.put("JOB_CHECKLIST_REQUESTER_EMAIL", "it-ops@example.com");
-        env.put("JOB_CHECKLIST_DEPARTMENT", "IT Operations");
-        env.put("JOB_CHECKLIST_PRIORITY", "High");
-        env.put("JOB_CHECKLIST_ASSIGNEE", "john.doe");
-        env.put("JOB_CHECKLIST_DUE_IN_DAYS", "7");
-        env.put("JOB_CHECKLIST_CHILDREN", "web-01, db-01");
-        env.put("JOB_CHECKLIST_CHILD_SUBJECT", RUN + " Patch {child}");
-        env.put("JOB_CLOSE_STALE_KIND", "update");
-        env.put("JOB_CLOSE_STALE_CRON", "0 30 2 * * ?");
-        env.put("JOB_CLOSE_STALE_SEARCH_QUERY", RUN + " stale");
-        env.put("JOB_CLOSE_STALE_SEARCH_STATUS", "Open");
-        env.put("JOB_CLOSE_STALE_SEARCH_OLDER_THAN_HOURS", "24");
-        env.put("JOB_CLOSE_STALE_SEARCH_AGE_BY", "due");
-        env.put("JOB_CLOSE_STALE_SET_STATUS", "Closed");
-        env.put("JOB_CLOSE_STALE_NOTE", "Closed by {job} on {date}: overdue since long.");
-        env.put("JOB_CLOSE_STALE_MAX_PER_RUN", "2");
-        env.put("JOB_INCIDENT_KIND", "link");
-        env.put("JOB_INCIDENT_CRON", "0 */5 * * * ?");
-        env.put("JOB_INCIDENT_PARENT", incident);
+        // One job of each kind, as a user sets them: environment variables.
+        """
+                JOBS_NAMES=checklist,close-stale,incident
+                JOB_CHECKLIST_KIND=create
+                JOB_CHECKLIST_CRON=0 0 6 1 * ?
+                JOB_CHECKLIST_TIMEZONE=Europe/Berlin
+                JOB_CHECKLIST_SUBJECT=%1$s Patching {month-name} {year}
+                JOB_CHECKLIST_MESSAGE=Monthly patching, week {week}. Every system below, then close this.
+                JOB_CHECKLIST_REQUESTER_EMAIL=it-ops@example.com
+                JOB_CHECKLIST_DEPARTMENT=IT Operations
+                JOB_CHECKLIST_PRIORITY=High
+                JOB_CHECKLIST_ASSIGNEE=john.doe
+                JOB_CHECKLIST_DUE_IN_DAYS=7
+                JOB_CHECKLIST_CHILDREN=web-01, db-01
+                JOB_CHECKLIST_CHILD_SUBJECT=%1$s Patch {child}
+                JOB_CLOSE_STALE_KIND=update
+                JOB_CLOSE_STALE_CRON=0 30 2 * * ?
+                JOB_CLOSE_STALE_SEARCH_QUERY=%1$s stale
+                JOB_CLOSE_STALE_SEARCH_STATUS=Open
+                JOB_CLOSE_STALE_SEARCH_OLDER_THAN_HOURS=24
+                JOB_CLOSE_STALE_SEARCH_AGE_BY=due
+                JOB_CLOSE_STALE_SET_STATUS=Closed
+                JOB_CLOSE_STALE_NOTE=Closed by {job} on {date}: overdue since long.
+                JOB_CLOSE_STALE_MAX_PER_RUN=2
+                JOB_INCIDENT_KIND=link
+                JOB_INCIDENT_CRON=0 */5 * * * ?
+                JOB_INCIDENT_PARENT=%2$s
+                """.formatted(RUN, incident).lines().forEach(line ->
+                        env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
         env.put("JOB_INCIDENT_SEARCH_QUERY", incidentTag);
         env.putAll(wrong);
         GatewayProcess gateway = GatewayProcess.ofJar(jar, env, dir.resolve("gateway.log"));
