@@ -17,7 +17,8 @@ import org.osticketgateway.osticket.model.TicketUpdate;
 /**
  * A create job's fire: the ticket from the template, assigned where the job says; for a checklist
  * then each child, linked under it through the subticket API. Where those endpoints crash (the stock
- * plugin v2.3.4), the children are created with their parent set instead, and their results say so.
+ * plugin v2.3.4) or refuse, the children are created with their parent set instead, and their results
+ * say so.
  * A ticket whose create was cut short is found by its marker instead of being made twice.
  */
 final class CreateWork implements JobWork {
@@ -40,31 +41,30 @@ final class CreateWork implements JobWork {
             return;
         }
         TicketRef parentRef = TicketRef.ofNumber(parent);
-        Optional<List<String>> linked = run.dryRun() ? Optional.of(List.of()) : children(parentRef);
+        List<String> linked = List.of();
+        String noLinks = null;
+        if (!run.dryRun()) {
+            try {
+                linked = client.listChildren(parentRef).stream().map(RelatedTicket::number).toList();
+            } catch (OsTicketException e) {
+                if (e.isRetryable()) {
+                    throw e;
+                }
+                noLinks = SubticketCrash.is(e) ? "this osTicket's subticket endpoints crash, the stock plugin v2.3.4's "
+                        + "bug" : "listing its children failed: " + e.getMessage();
+            }
+        }
         for (int i = 0; i < template.children().size(); i++) {
             NewTicket child = template.child(job, run.at(), template.children().get(i));
-            if (linked.isPresent()) {
+            if (noLinks == null) {
                 String number = create(run, "child-" + (i + 1), child, " (child of #" + parent + ")");
                 if (number != null) {
-                    link(run, "link-" + (i + 1), parentRef, number, linked.get());
+                    link(run, "link-" + (i + 1), parentRef, number, linked);
                 }
             } else {
                 create(run, "child-" + (i + 1), child.withParent(parentRef), " (child of #" + parent
-                        + ", its parent set on create: this osTicket's subticket endpoints crash, the stock plugin "
-                        + "v2.3.4's bug)");
+                        + ", its parent set on create: " + noLinks + ")");
             }
-        }
-    }
-
-    /** The parent's children now, or empty where the subticket endpoints crash. */
-    private Optional<List<String>> children(TicketRef parent) {
-        try {
-            return Optional.of(client.listChildren(parent).stream().map(RelatedTicket::number).toList());
-        } catch (OsTicketException e) {
-            if (SubticketCrash.is(e)) {
-                return Optional.empty();
-            }
-            throw e;
         }
     }
 
