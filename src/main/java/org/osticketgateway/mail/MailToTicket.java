@@ -121,14 +121,21 @@ public final class MailToTicket {
 
     /** A dead-letter record: when, which mailbox, which mail, why. Never a password or a body. */
     public MailDeadLetter deadLetter(String mailboxName, Message message, String reason) {
-        String time = clock.instant().toString();
+        String messageId = null;
+        String from = null;
+        String subject = null;
+        String unreadable = null;
+        // As much as the mail's own headers allow: a broken one still has its Message-ID named.
         try {
-            String[] from = message.getHeader("From");
-            return new MailDeadLetter(time, mailboxName, reason, MailReader.identity(message),
-                    from == null ? null : from[0], message.getSubject(), null);
+            messageId = MailReader.identity(message);
+            String[] fromHeader = message.getHeader("From");
+            from = fromHeader == null ? null : fromHeader[0];
+            subject = message.getSubject();
         } catch (Exception e) {
-            return new MailDeadLetter(time, mailboxName, reason, null, null, null, e.getMessage());
+            unreadable = e.getMessage();
         }
+        return new MailDeadLetter(clock.instant().toString(), mailboxName, reason, messageId, from, subject,
+                unreadable);
     }
 
     /** The ticket a mail answers: by the Message-IDs it names, else by [#number] from the ticket's owner. */

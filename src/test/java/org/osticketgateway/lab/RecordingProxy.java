@@ -138,17 +138,18 @@ public final class RecordingProxy implements AutoCloseable {
                 at = Instant.now();
                 answer = send(request.build());
             }
+            // Recorded before it is answered: once a caller has its answer, the exchange is on disk.
+            RecordedExchange written = writer.write(slot.folder(), slot.number(), at, exchange.getRequestMethod(),
+                    target, requestHeaders, body, answer.status(), answer.headers(), answer.body());
+            synchronized (this) {
+                recorded.put(slot.order(), written);
+            }
             forwardable(answer.headers()).forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
             if (answer.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(answer.body());
                 }
-            }
-            RecordedExchange written = writer.write(slot.folder(), slot.number(), at, exchange.getRequestMethod(),
-                    target, requestHeaders, body, answer.status(), answer.headers(), answer.body());
-            synchronized (this) {
-                recorded.put(slot.order(), written);
             }
         }
     }
