@@ -13,7 +13,9 @@ import org.osticketgateway.osticket.component.OsTicketComponent;
 import org.osticketgateway.osticket.component.OsTicketHealthCheck;
 import org.osticketgateway.osticket.model.SearchQuery;
 import org.osticketgateway.command.CommandSetup;
+import org.osticketgateway.check.DepartmentProbe;
 import org.osticketgateway.events.EventSetup;
+import org.osticketgateway.job.JobSetup;
 import org.osticketgateway.mail.MailSetup;
 import org.osticketgateway.management.ManagementAccess;
 import org.osticketgateway.management.ManagementServerFactory;
@@ -25,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Before the routes start: brings up the sandbox when no osTicket is configured, checks osTicket
- * once (reachable, key accepted, dialect known), and sets up the reports, mailboxes, commands and events. A problem stops the
- * gateway with one sentence that names the setting.
+ * once (reachable, key accepted, dialect known), and sets up the reports, mailboxes, commands, events
+ * and jobs. A problem stops the gateway with one sentence that names the setting.
  */
 final class GatewayStartup extends MainListenerSupport {
 
@@ -118,6 +120,7 @@ final class GatewayStartup extends MainListenerSupport {
             MailSetup.install(main.getCamelContext(), settings);
             CommandSetup.install(main.getCamelContext(), settings);
             EventSetup.install(main.getCamelContext(), settings);
+            JobSetup.install(main.getCamelContext(), settings, new DepartmentProbe(client));
         } catch (OsTicketException e) {
             stop(main, sentence(e));
         } catch (IllegalStateException | IllegalArgumentException e) {

@@ -95,6 +95,10 @@ class MetricsTest {
                 "report.daily.email-to", "leads@example.com", "report.retries", "0",
                 "slack.webhook-url", "http://127.0.0.1:" + slack.getAddress().getPort() + "/hook",
                 "smtp.host", "127.0.0.1", "smtp.port", String.valueOf(MAIL.getSmtp().getPort()),
+                "jobs.names", "tidy,incident", "job.tidy.kind", "update", "job.tidy.cron", "0 0 0 1 1 ? 2099",
+                "job.tidy.dry-run", "true", "job.tidy.search.query", "Metrics", "job.tidy.set.status", "Closed",
+                "job.incident.kind", "link", "job.incident.cron", "0 0 0 1 1 ? 2099", "job.incident.parent", "100001",
+                "job.incident.search.query", "INC-1",
                 "management.port", String.valueOf(port),
                 "gateway.data-dir", data.toString()));
         producer = kafka.producer();
@@ -134,7 +138,11 @@ class MetricsTest {
     }
 
     private void report() throws Exception {
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/reports/daily"))
+        post("/reports/daily");
+    }
+
+    private void post(String path) throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -186,6 +194,12 @@ class MetricsTest {
         slackStatus.set(200);
         report();
         shows("gateway_reports_sent_total", "destination=\"slack\"");
+
+        post("/jobs/tidy");
+        shows("gateway_jobs_total", "job=\"tidy\",outcome=\"dry-run\"");
+        // The shipped plugin's subticket endpoints crash: the link job's fire ends in one failed result.
+        post("/jobs/incident");
+        shows("gateway_jobs_total", "job=\"incident\",outcome=\"failed\"");
 
         shows("osticket_api_calls_seconds_count", "operation=\"createTicket\",status=\"201\"");
         assertThat(log.all()).noneMatch(l -> l.message().contains("same set of tag keys"));

@@ -1,11 +1,14 @@
 package org.osticketgateway.check;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.osticketgateway.Settings;
+import org.osticketgateway.job.JobDefinition;
+import org.osticketgateway.job.JobDefinitions;
 import org.osticketgateway.mail.MailSetup;
 import org.osticketgateway.mail.Mailbox;
 import org.osticketgateway.mail.RoutingRules;
@@ -14,17 +17,18 @@ import org.osticketgateway.report.ReportDefinitions;
 
 /**
  * What the gateway's configuration asks of osTicket: which flows are on, and the mailboxes, routing
- * departments and reports whose names osTicket must know. A setting the gateway would refuse at
+ * departments, reports and jobs whose names osTicket must know. A setting the gateway would refuse at
  * start is a problem here too, worded as the gateway words it.
  */
 record CheckConfiguration(Set<Flow> flows, List<Mailbox> mailboxes, List<String> routingDepartments,
-                          List<ReportDefinition> reports, List<Finding> problems) {
+                          List<ReportDefinition> reports, List<JobDefinition> jobs, List<Finding> problems) {
 
     CheckConfiguration {
         flows = Collections.unmodifiableSet(EnumSet.copyOf(flows));
         mailboxes = List.copyOf(mailboxes);
         routingDepartments = List.copyOf(routingDepartments);
         reports = List.copyOf(reports);
+        jobs = List.copyOf(jobs);
         problems = List.copyOf(problems);
     }
 
@@ -73,7 +77,16 @@ record CheckConfiguration(Set<Flow> flows, List<Mailbox> mailboxes, List<String>
         } catch (IllegalStateException e) {
             problems.add(refused("reports", e, Flow.REPORTS));
         }
-        return new CheckConfiguration(flows, mailboxes, routing, reports, problems);
+        if (!settings.list(Flow.JOBS.setting()).isEmpty()) {
+            flows.add(Flow.JOBS);
+        }
+        List<JobDefinition> jobs = List.of();
+        try {
+            jobs = List.copyOf(JobDefinitions.load(settings, Instant.now()).values());
+        } catch (IllegalStateException e) {
+            problems.add(refused("jobs", e, Flow.JOBS));
+        }
+        return new CheckConfiguration(flows, mailboxes, routing, reports, jobs, problems);
     }
 
     /** The gateway stops at start on a setting it cannot read, whichever flow it belongs to. */

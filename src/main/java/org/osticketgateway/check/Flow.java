@@ -6,7 +6,8 @@ public enum Flow {
     MAIL("mail", "mail.mailboxes"),
     COMMANDS("commands", "commands.enabled"),
     EVENTS("events", "events.enabled"),
-    REPORTS("reports", "report.names");
+    REPORTS("reports", "report.names"),
+    JOBS("jobs", "jobs.names");
 
     private final String label;
     private final String setting;

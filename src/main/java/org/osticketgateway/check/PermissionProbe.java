@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.OsTicketException;
+import org.osticketgateway.osticket.SubticketCrash;
 import org.osticketgateway.osticket.OsTicketFailure;
 import org.osticketgateway.osticket.model.SearchQuery;
 import org.osticketgateway.osticket.model.TicketRef;
@@ -69,7 +70,7 @@ final class PermissionProbe {
             if (e.failure() == OsTicketFailure.FORBIDDEN) {
                 return new PermissionAnswer(permission, PermissionAnswer.Access.DENIED, e.apiMessage());
             }
-            if (SubticketProbe.isStockCrash(e)) {
+            if (SubticketCrash.is(e)) {
                 return new PermissionAnswer(permission, PermissionAnswer.Access.UNKNOWN,
                         "the subticket endpoints crash before they look at the key (see subtickets)");
             }

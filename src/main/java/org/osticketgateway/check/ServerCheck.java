@@ -38,6 +38,7 @@ final class ServerCheck {
             KeyPermissions permissions = new PermissionProbe(client, creates).run(findings);
             findings.add(KeylessCreateProbe.run(keyless));
             ServerFacts facts = new FlowQueryProbe(client).run(configuration, permissions, findings);
+            findings.addAll(new JobProbe(client).run(configuration));
             findings.addAll(new PriorityProbe(priorities).run(facts));
             findings.addAll(new MailProbe(creates, priorities).run(configuration, permissions));
             writtenTicket(priorities, permissions, facts, findings);

@@ -4,6 +4,7 @@ import java.util.List;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.OsTicketException;
 import org.osticketgateway.osticket.OsTicketFailure;
+import org.osticketgateway.osticket.SubticketCrash;
 import org.osticketgateway.osticket.model.RelatedTicket;
 import org.osticketgateway.osticket.model.TicketRef;
 
@@ -14,21 +15,10 @@ import org.osticketgateway.osticket.model.TicketRef;
  */
 final class SubticketProbe {
 
-    private static final String CRASH = "Allowed memory size";
-
     private final OsTicketClient client;
 
     SubticketProbe(OsTicketClient client) {
         this.client = client;
-    }
-
-    /**
-     * The stock plugin's {@code SubticketApiController::getApiKey()} overrides osTicket core's and
-     * recurses until PHP runs out of memory; PHP says so in a 200 text/html page.
-     */
-    static boolean isStockCrash(OsTicketException e) {
-        return e.failure() == OsTicketFailure.UNREADABLE_RESPONSE && e.apiMessage() != null
-                && e.apiMessage().contains(CRASH);
     }
 
     /** On a ticket that exists (the check's own), or on one that cannot when none was written. */
@@ -45,9 +35,9 @@ final class SubticketProbe {
                 return List.of(Finding.ok("subtickets", "the endpoints answer (404 for a ticket that does not exist); "
                         + "listing a real ticket's children was not tried, as no ticket was written"));
             }
-            if (isStockCrash(e)) {
+            if (SubticketCrash.is(e)) {
                 return List.of(Finding.warn("subtickets", "every subticket call crashes: 200 text/html \"Fatal error: "
-                                + CRASH + " ... exhausted\", the stock plugin v2.3.4's bug (its getApiKey() recurses "
+                                + SubticketCrash.TEXT + " ... exhausted\", the stock plugin v2.3.4's bug (its getApiKey() recurses "
                                 + "into osTicket core's); link and unlink commands fail with a clear reason "
                                 + "(UNREADABLE_RESPONSE, not retried, dead-lettered); a child can be created with its "
                                 + "parent set (\"parent\" on osticket.ticket.create), which works on the stock plugin"),

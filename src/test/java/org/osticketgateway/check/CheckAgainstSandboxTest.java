@@ -249,6 +249,31 @@ class CheckAgainstSandboxTest {
         }
     }
 
+    @Test
+    void eachJobsSearchIsTriedAndWhatTheServerCannotDoIsNamed() throws Exception {
+        try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.shippedPlugin(KEY), true)) {
+            int tickets = sandbox.ticketCount();
+            CheckRun run = CheckRun.of(sandbox.url(), KEY, "jobs.names", "close,incident,typo",
+                    "job.close.kind", "update", "job.close.cron", "0 0 2 * * ?", "job.close.search.status", "Resolved",
+                    "job.close.search.older-than-hours", "168", "job.close.set.status", "Closed",
+                    "job.incident.kind", "link", "job.incident.cron", "0 */5 * * * ?", "job.incident.parent", "1",
+                    "job.incident.search.query", "INC-42",
+                    "job.typo.kind", "update", "job.typo.cron", "0 0 2 * * ?", "job.typo.search.department", "Suport",
+                    "job.typo.set.priority", "High");
+
+            assertThat(run.exitStatus()).isEqualTo(1);
+            assertThat(run.line(Verdict.OK, "job close")).get().asString()
+                    .contains("its search (status Resolved, updated over 168 h ago) answers with");
+            assertThat(run.line(Verdict.FAIL, "job incident")).get().asString()
+                    .contains("nothing can be linked: the subticket endpoints crash");
+            assertThat(run.lines()).anyMatch(l -> l.startsWith("FAIL  job typo ")
+                    && l.contains("job.typo.search.department 'Suport': osTicket does not know it"));
+            assertThat(run.lines()).anyMatch(l -> l.startsWith("FAIL  job typo ")
+                    && l.contains("job.typo.set.priority cannot be set here: the plugin v2.3.4 ignores a priority"));
+            assertThat(sandbox.ticketCount()).isEqualTo(tickets);
+        }
+    }
+
     private static String[] with(String[] settings, String... more) {
         String[] all = new String[settings.length + more.length];
         System.arraycopy(settings, 0, all, 0, settings.length);

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the lab suite tried in each flow, what happened and whether that is what was intended: LAB.md. */
+/** What a lab test tried in each flow, what happened and whether that is what was intended: LAB.md. */
 final class LabReport {
 
     record Check(String flow, String tried, String happened, boolean intended) {
@@ -32,9 +32,9 @@ final class LabReport {
         return checks.stream().filter(c -> c.flow().equals(flow) && !c.intended()).toList();
     }
 
-    synchronized void write(Path file, String preamble) throws IOException {
+    synchronized void write(Path file, String writtenBy, String preamble) throws IOException {
         StringBuilder md = new StringBuilder("# The gateway against a real osTicket 1.18.1 (lab)\n\n")
-                .append("Written by `LabSuiteTest` on ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .append("Written by `").append(writtenBy).append("` on ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
                 .append(".\n").append(preamble).append("\n\n| flow | tried | what happened | as intended |\n")
                 .append("|---|---|---|---|\n");
         checks.forEach(c -> md.append("| ").append(c.flow()).append(" | ").append(c.tried()).append(" | ")

@@ -230,10 +230,10 @@ class LabSuiteTest {
         String kept = "";
         if (proxy != null) {
             proxy.close();
-            kept = keepRecordings();
+            kept = keepRecordings(RECORDINGS, fresh);
             Files.copy(dir.resolve("gateway.log"), OUT.resolve("gateway.log"), StandardCopyOption.REPLACE_EXISTING);
         }
-        REPORT.write(OUT.resolve("LAB.md"), "The gateway jar (`java -jar target/osticket-gateway.jar`, settings from "
+        REPORT.write(OUT.resolve("LAB.md"), "LabSuiteTest", "The gateway jar (`java -jar target/osticket-gateway.jar`, settings from "
                 + "the environment) against the lab at " + (lab == null ? "?" : lab.apiUrl()) + " (osTicket 1.18.1, "
                 + "API Endpoints v2.3.4, Subticket Manager v2.0.3) through a recording proxy; outcomes read back "
                 + "from osTicket directly. Run tag `" + RUN + "`. " + kept);
@@ -250,20 +250,23 @@ class LabSuiteTest {
         }
     }
 
-    /** Copies the recordings where LabRecordingsTest finds them, if every ticket in them was made in them. */
-    private static String keepRecordings() throws IOException {
+    /**
+     * Copies each scenario's recordings under {@code recordings} where LabRecordingsTest finds them, if every
+     * ticket in them was made in them ({@code fresh}: the lab held none before the run).
+     */
+    static String keepRecordings(Path recordings, boolean fresh) throws IOException {
         List<String> scenarios;
-        try (Stream<Path> folders = Files.list(RECORDINGS)) {
+        try (Stream<Path> folders = Files.list(recordings)) {
             scenarios = folders.map(f -> f.getFileName().toString()).sorted().toList();
         }
         StringBuilder counts = new StringBuilder();
         for (String scenario : scenarios) {
-            try (Stream<Path> files = Files.list(RECORDINGS.resolve(scenario))) {
+            try (Stream<Path> files = Files.list(recordings.resolve(scenario))) {
                 counts.append(scenario).append(": ").append(files.count()).append(" exchanges; ");
             }
         }
         if (!fresh) {
-            return "Recordings (" + counts + ") kept in `target/lab/recordings` only: the lab held tickets before "
+            return "Recordings (" + counts + ") kept in `" + recordings + "` only: the lab held tickets before "
                     + "the run, so they could not be replayed on an empty sandbox.";
         }
         for (String scenario : scenarios) {
@@ -272,7 +275,7 @@ class LabSuiteTest {
             // Maven copies resources without removing old ones: the next LabRecordingsTest must not see stale files.
             deleteTree(Path.of("target", "test-classes", "lab-osticket-1.18.1", scenario));
             Files.createDirectories(target);
-            try (Stream<Path> files = Files.list(RECORDINGS.resolve(scenario))) {
+            try (Stream<Path> files = Files.list(recordings.resolve(scenario))) {
                 for (Path file : files.toList()) {
                     Files.copy(file, target.resolve(file.getFileName()));
                 }
@@ -281,7 +284,7 @@ class LabSuiteTest {
         return "Recordings (" + counts + ") copied to `" + KEPT + "` from a lab that held no ticket before the run.";
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (Files.exists(root)) {
             try (Stream<Path> all = Files.walk(root)) {
                 for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {

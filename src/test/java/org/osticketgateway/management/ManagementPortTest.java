@@ -36,6 +36,7 @@ class ManagementPortTest {
             endpoints.put("health", get(port, "/observe/health"));
             endpoints.put("metrics", get(port, "/observe/metrics"));
             endpoints.put("report on demand", post(port, "/reports/daily"));
+            endpoints.put("job on demand", post(port, "/jobs/nightly"));
             endpoints.put("jolokia", get(port, "/observe/jolokia/version"));
             endpoints.put("jolokia, operating a route", post(port, "/observe/jolokia")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"exec\",\"mbean\":"
@@ -48,8 +49,9 @@ class ManagementPortTest {
                         .isEqualTo(open ? 200 : 401);
                 assertThat(status(endpoint.getValue(), WRONG)).as("%s with wrong credentials", endpoint.getKey())
                         .isEqualTo(open ? 200 : 401);
+                // No job is configured: with the credentials, the route itself answers that.
                 assertThat(status(endpoint.getValue(), RIGHT)).as("%s with the credentials", endpoint.getKey())
-                        .isEqualTo(200);
+                        .isEqualTo(endpoint.getKey().startsWith("job") ? 404 : 200);
             }
             HttpResponse<String> refused = http.send(post(port, "/reports/daily").build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -79,6 +81,7 @@ class ManagementPortTest {
             assertThat(status(get(port, "/observe/health"), null)).isEqualTo(200);
             assertThat(status(post(port, "/reports/daily"), null)).isEqualTo(401);
             assertThat(status(post(port, "/reports/daily"), RIGHT)).isEqualTo(401);
+            assertThat(status(post(port, "/jobs/nightly"), RIGHT)).isEqualTo(401);
         } finally {
             gateway.stop();
         }
