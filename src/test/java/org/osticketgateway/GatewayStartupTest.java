@@ -62,6 +62,13 @@ class GatewayStartupTest {
     }
 
     @Test
+    void aWebhookUrlThatIsNoUrlStopsStartUpWithoutRepeatingIt() throws Exception {
+        GatewayStartup startup = run("sandbox.port", "0", "slack.webhook-url", "hooks.slack.com/services/T0/B0/s3cret tok");
+        assertThat(startup.failure()).startsWith("slack.webhook-url (SLACK_WEBHOOK_URL) is not an http(s) URL")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
     void aWrongKeyStopsStartUpWithOneSentenceNamingTheSetting() throws Exception {
         try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey("right-key"), false)) {
             GatewayStartup startup = run("osticket.url", sandbox.url(), "osticket.api-key", "wrong-key");

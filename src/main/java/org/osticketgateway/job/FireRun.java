@@ -64,6 +64,17 @@ final class FireRun {
         return dryRun() ? null : ledger.startedBefore(fire, key);
     }
 
+    /** When this job last changed the ticket its key names, in any fire; null if never (or in a dry run). */
+    Instant changedBefore(String key) {
+        return dryRun() ? null : ledger.changed(job.name(), key);
+    }
+
+    void changed(String key) {
+        if (!dryRun()) {
+            ledger.changed(job.name(), key, clock.instant());
+        }
+    }
+
     void starting(String key) {
         if (!dryRun()) {
             ledger.started(fire, key, clock.instant());

@@ -8,11 +8,17 @@ import org.osticketgateway.state.StateKey;
 
 /**
  * What the jobs did, kept across restarts in this gateway's data folder: per job the fire still open
- * (started, not finished: a crash cut it short) and the last scheduled fire (to find fires missed
- * while down); per fire the actions done (with their results) and the one started whose outcome is
- * unknown. Empty values mean none: the file repository keeps keys.
+ * (started, not finished: a crash cut it short), the last scheduled fire (to find fires missed while
+ * down), the open fire's actions done (with their results) and the one started whose outcome is
+ * unknown, and when an update job last changed each ticket. Keys are per job and action, never per
+ * fire (one fire of a job is open at a time; the value names it), so the file stays as large as the
+ * jobs' work, not their history. Empty values mean none: the file repository keeps keys.
  */
 final class JobLedger {
+
+    /** Between a value's fire id and the rest, and between the results of one fire. */
+    private static final String UNIT = "\u001f";
+    private static final String RECORDS = "\u001e";
 
     private final StateRepository<String, String> states;
 
@@ -35,7 +41,9 @@ final class JobLedger {
         for (JobResult result : results) {
             forget(action(fire, result.key()));
         }
-        forget("done:" + fire);
+        if (ofFire(fire, get(done(fire.job()))) != null) {
+            forget(done(fire.job()));
+        }
         if (fire.toString().equals(get("open:" + fire.job()))) {
             forget("open:" + fire.job());
         }
@@ -53,10 +61,10 @@ final class JobLedger {
 
     /** The results of the actions this fire has done so far, in order. */
     List<JobResult> done(FireId fire) {
-        String value = get("done:" + fire);
+        String value = ofFire(fire, get(done(fire.job())));
         List<JobResult> results = new ArrayList<>();
-        if (value != null) {
-            for (String line : value.split("\u001e")) {
+        if (value != null && !value.isEmpty()) {
+            for (String line : value.split(RECORDS)) {
                 results.add(JobResult.fromJson(line));
             }
         }
@@ -64,23 +72,44 @@ final class JobLedger {
     }
 
     void done(FireId fire, JobResult result) {
-        String value = get("done:" + fire);
-        states.setState(StateKey.of("done:" + fire), (value == null ? "" : value + "\u001e") + result.toJson());
+        String value = ofFire(fire, get(done(fire.job())));
+        states.setState(StateKey.of(done(fire.job())), fire + UNIT
+                + (value == null || value.isEmpty() ? "" : value + RECORDS) + result.toJson());
         forget(action(fire, result.key()));
     }
 
     /** When the action was started in an earlier run of this fire, its outcome unknown; or null. */
     Instant startedBefore(FireId fire, String key) {
-        String value = get(action(fire, key));
+        String value = ofFire(fire, get(action(fire, key)));
         return value == null ? null : Instant.parse(value);
     }
 
     void started(FireId fire, String key, Instant at) {
-        states.setState(StateKey.of(action(fire, key)), at.toString());
+        states.setState(StateKey.of(action(fire, key)), fire + UNIT + at);
+    }
+
+    /** When this job last changed the ticket its key names, or null. */
+    Instant changed(String job, String key) {
+        String value = get("changed:" + job + "/" + key);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    void changed(String job, String key, Instant at) {
+        states.setState(StateKey.of("changed:" + job + "/" + key), at.toString());
+    }
+
+    private static String done(String job) {
+        return "done:" + job;
     }
 
     private static String action(FireId fire, String key) {
-        return "action:" + fire + "/" + key;
+        return "action:" + fire.job() + "/" + key;
+    }
+
+    /** What follows the fire's id in a value written by {@code fire}; null when another fire wrote it. */
+    private static String ofFire(FireId fire, String value) {
+        String prefix = fire + UNIT;
+        return value != null && value.startsWith(prefix) ? value.substring(prefix.length()) : null;
     }
 
     private String get(String key) {

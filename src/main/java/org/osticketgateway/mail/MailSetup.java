@@ -235,7 +235,8 @@ public final class MailSetup {
     private static String uri(Mailbox mailbox, boolean searched) {
         String name = mailbox.name();
         String after = mailbox.protocol().startsWith("pop3") ? "&delete=true" : "&postProcessAction=#mailMoves-" + name;
-        long backoff = Math.max(1, (mailbox.unreadablePollDelay() + mailbox.pollDelay() - 1) / mailbox.pollDelay());
+        // Camel skips this many polls, then polls: one attempt every (backoff + 1) poll delays.
+        long backoff = Math.max(1, (mailbox.unreadablePollDelay() + mailbox.pollDelay() - 1) / mailbox.pollDelay() - 1);
         return mailbox.protocol() + "://" + mailbox.host() + ":" + mailbox.port() + "?username=" + mailbox.username()
                 + "&password=RAW(" + mailbox.password() + ")&folderName=" + mailbox.folder()
                 + "&unseen=" + mailbox.after().equals("seen") + "&peek=true&mapMailMessage=false"

@@ -1,6 +1,8 @@
 package org.osticketgateway.report;
 
 import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -24,12 +26,32 @@ public final class ReportSetup {
     private ReportSetup() {
     }
 
+    /**
+     * A webhook URL that is not one would fail every delivery with an error quoting it; the URL is a
+     * secret, so it is refused here, at start, without being repeated.
+     */
+    private static void requireWebhookUrl(String webhook) {
+        if (webhook.isEmpty()) {
+            return;
+        }
+        try {
+            URI url = new URI(webhook);
+            if (url.getHost() == null || !url.getScheme().matches("https?")) {
+                throw new URISyntaxException("(not shown)", "not an absolute http(s) URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("slack.webhook-url (SLACK_WEBHOOK_URL) is not an http(s) URL; "
+                    + "its value is a secret and is not shown");
+        }
+    }
+
     /** Throws {@link IllegalStateException} with a sentence naming the setting when one is wrong. */
     public static void install(CamelContext camel) throws Exception {
         PropertiesComponent properties = camel.getPropertiesComponent();
         Settings settings = new Settings(properties);
         Map<String, ReportDefinition> definitions = ReportDefinitions.load(settings);
         String webhook = settings.text("slack.webhook-url", "");
+        requireWebhookUrl(webhook);
         String state = settings.text("gateway.data-dir", "data") + "/report-totals.dat";
         FileStateRepository previous = FileStateRepository.fileStateRepository(new File(state));
         camel.addService(previous);

@@ -113,7 +113,7 @@ public final class AddedTrust {
         throw new IllegalStateException("the JVM has no X.509 trust manager");
     }
 
-    public X509TrustManager trustManager() {
+    X509TrustManager trustManager() {
         return trustManager;
     }
 

@@ -228,6 +228,37 @@ class JobFlowTest {
         }
     }
 
+    @Test
+    void aCappedEscalationWithANoteReachesEveryTicketOnceAcrossFires() throws Exception {
+        sandbox("reference");
+        for (int i = 1; i <= 5; i++) {
+            client.createTicket(NewTicket.of("Ann", "ann@example.com", "Late " + i, "m").withDueDate("2020-01-0" + i));
+        }
+        gateway("jobs.names", "escalate",
+                "job.escalate.kind", "update",
+                "job.escalate.cron", "0 0 0 1 1 ? 2099",
+                "job.escalate.search.query", "Late",
+                "job.escalate.search.status", "Open",
+                "job.escalate.search.older-than-hours", "24",
+                "job.escalate.search.age-by", "due",
+                "job.escalate.set.priority", "High",
+                "job.escalate.note", "Escalated by {job}",
+                "job.escalate.max-per-run", "2");
+
+        // The tickets stay open and found, and a summary cannot show a note: the job remembers what it
+        // changed, so the cap reaches all five over three fires and a fourth leaves them alone.
+        assertThat(post("escalate").body()).contains(": 2 applied, 1 skipped");
+        assertThat(post("escalate").body()).contains(": 2 applied, 1 skipped");
+        assertThat(post("escalate").body()).contains(": 1 applied\n");
+        assertThat(post("escalate").body()).contains(": nothing to do");
+        for (TicketSummary late : tickets("Late")) {
+            assertThat(late.priority()).isEqualTo("High");
+            Ticket ticket = client.getTicket(TicketRef.ofNumber(late.number()));
+            assertThat(ticket.thread().stream().filter(e -> e.body().contains("Escalated by escalate")))
+                    .as("notes on %s", late.subject()).hasSize(1);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"reference", "plugin-patched"})
     void aLinkJobLinksWhatItsSearchFindsUnderTheParentOnce(String dialect) throws Exception {

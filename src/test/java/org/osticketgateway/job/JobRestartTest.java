@@ -144,7 +144,8 @@ class JobRestartTest {
                     !log.containing("Job weekly missed 1 fire while the gateway was down").isEmpty());
             assertThat(log.containing("Job weekly missed 1 fire")).singleElement()
                     .satisfies(l -> assertThat(l.message()).endsWith("skipped (job.weekly.missed=skip)"));
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> sandbox.ticketCount() == 0);
+            // Nothing is made: the skip is decided where a run would have started, and the next fire is a minute on.
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> sandbox.ticketCount() == 0);
         }
     }
 
