@@ -122,6 +122,9 @@ public final class MailSetup {
             polls.readable();
         } catch (MessagingException | RuntimeException e) {
             polls.unreadable(e);
+            if (position != null) {
+                position.fixUnread();
+            }
             state = "CANNOT BE READ: " + polls.cause() + " (tried again every "
                     + mailbox.unreadablePollDelay() / 1000 + " s)";
         }

@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.search.SearchTerm;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.apache.camel.spi.StateRepository;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * first reached it. That position — the folder's UIDVALIDITY and UIDNEXT, and when it was fixed — is
  * kept in the gateway's state, so a restart or a kill changes nothing: only mail with a UID from
  * there on is taken, the history before it is left alone. Should the server renumber the folder
- * (UIDVALIDITY changes), mail received since the position was fixed is taken instead. As camel-mail's
- * search term it also keeps to unseen mail when the mailbox only flags mail seen.
+ * (UIDVALIDITY changes), mail received since the position was fixed is taken instead. A mailbox that
+ * could not be read at its first start has no UIDs to begin at: mail received since that first attempt
+ * is taken. As camel-mail's search term it also keeps to unseen mail when the mailbox only flags mail seen.
  */
 public final class StartPosition extends SearchTerm {
 
@@ -62,7 +64,9 @@ public final class StartPosition extends SearchTerm {
             if (start.uidNext() > 0 && start.uidValidity() == folder.getUIDValidity()) {
                 return folder.getUID(message) >= start.uidNext();
             }
-            warnRenumbered(folder.getUIDValidity(), start);
+            if (start.uidNext() > 0) {
+                warnRenumbered(folder.getUIDValidity(), start);
+            }
             Date received = message.getReceivedDate();
             return received != null && !received.toInstant().isBefore(start.fixedAt());
         } catch (MessagingException e) {
@@ -83,6 +87,16 @@ public final class StartPosition extends SearchTerm {
         return now;
     }
 
+    /**
+     * The mailbox could not be read at its first start: it begins at that attempt, by time (to the
+     * second, as IMAP dates a mail), so that nothing arriving while it is unreadable is left behind.
+     */
+    void fixUnread() {
+        if (positions.getState(mailbox) == null) {
+            positions.setState(mailbox, new Position(0, 0, clock.instant().truncatedTo(ChronoUnit.SECONDS)).format());
+        }
+    }
+
     /** When the position was fixed, in words. */
     String describe() {
         String saved = positions.getState(mailbox);
@@ -90,7 +104,8 @@ public final class StartPosition extends SearchTerm {
             return "its first read";
         }
         Position start = Position.parse(saved);
-        return "its first read, " + start.fixedAt() + " (UID " + start.uidNext() + " on)";
+        return start.uidNext() == 0 ? "the gateway's first attempt to read it, " + start.fixedAt()
+                : "its first read, " + start.fixedAt() + " (UID " + start.uidNext() + " on)";
     }
 
     private void warnRenumbered(long validity, Position start) {

@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.IntStream;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,33 @@ class DovecotFirstStartTest {
             assertThat(dovecot.subjects("history", "INBOX")).hasSize(50);
         } finally {
             again.stop();
+        }
+    }
+
+    @Test
+    void aMailboxUnreadableAtItsFirstStartTakesWhatArrivesOnceItCanBeRead() throws Exception {
+        deliver("old", 1, 5);
+        // IMAP dates a mail to the second: the history is a second older than the gateway's first attempt.
+        Instant appended = Instant.now();
+        await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().getEpochSecond() > appended.getEpochSecond());
+        String[] settings = dovecot.gatewaySettings("history", "history",
+                "osticket.url", sandbox.url(), "osticket.api-key", "k", "mail.history.unreadable-poll-delay", "1000",
+                "management.port", String.valueOf(GatewayTestRun.freePort()), "gateway.data-dir", data.toString());
+        // The server refuses the gateway's password at its first start, then takes it again.
+        dovecot.setPassword("history", "changed-pw");
+        GatewayTestRun gateway = GatewayTestRun.start(settings);
+        try {
+            dovecot.setPassword("history", "history-pw");
+            deliver("new", 1, 1);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> dovecot.subjects("history", "Archive").size() == 1);
+            long after = polls(gateway);
+            await().atMost(Duration.ofSeconds(30)).until(() -> polls(gateway) >= after + 10);
+            assertThat(dovecot.subjects("history", "Archive")).containsExactly("History new 1");
+            assertThat(tickets()).isEqualTo(1);
+            assertThat(dovecot.subjects("history", "INBOX")).hasSize(5).allMatch(s -> s.startsWith("History old "));
+        } finally {
+            gateway.stop();
         }
     }
 }
