@@ -1,6 +1,7 @@
 package org.osticketgateway.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Optional;
 import org.osticketgateway.osticket.OsTicketClient;
@@ -10,6 +11,7 @@ import org.osticketgateway.osticket.OriginMarker;
 import org.osticketgateway.osticket.RequestBinding;
 import org.osticketgateway.osticket.model.CreatedTicket;
 import org.osticketgateway.osticket.model.NewTicket;
+import org.osticketgateway.osticket.model.Ticket;
 import org.osticketgateway.osticket.model.TicketRef;
 import org.osticketgateway.osticket.model.TicketUpdate;
 
@@ -19,6 +21,10 @@ import org.osticketgateway.osticket.model.TicketUpdate;
  * be found again instead of being made twice.
  */
 public final class CommandHandler {
+
+    /** The create's data field that asks for the whole ticket in the result, under this name. */
+    static final String FETCH_TICKET = "fetchTicket";
+    static final String FETCHED_TICKET = "ticket";
 
     private final OsTicketClient client;
 
@@ -45,9 +51,23 @@ public final class CommandHandler {
         return RequestBinding.tree(result);
     }
 
-    private CreatedTicket create(Command command) {
-        NewTicket ticket = RequestBinding.bind(command.data(), NewTicket.class, "createTicket");
-        return client.createTicket(ticket.withMessage(marker(command.id()).appendTo(ticket.message())));
+    /**
+     * One call: the result is what osTicket answered (under the plugin v2.3.4 only the number). The
+     * whole ticket costs a second call, made only when the command asks for it with {@code fetchTicket}.
+     */
+    private JsonNode create(Command command) {
+        ObjectNode fields = command.data().deepCopy();
+        JsonNode asked = fields.remove(FETCH_TICKET);
+        boolean fetch = asked != null && asked.asBoolean();
+        NewTicket ticket = RequestBinding.bind(fields, NewTicket.class, "createTicket");
+        CreatedTicket created = client.submitTicket(ticket.withMessage(marker(command.id()).appendTo(ticket.message())));
+        if (!fetch) {
+            return RequestBinding.tree(created);
+        }
+        Ticket whole = client.getTicket(TicketRef.ofNumber(created.number()));
+        ObjectNode result = (ObjectNode) RequestBinding.tree(new CreatedTicket(whole.id(), whole.number(), whole.subject()));
+        result.set(FETCHED_TICKET, RequestBinding.tree(whole));
+        return result;
     }
 
     /**

@@ -1,10 +1,12 @@
 package org.osticketgateway.command;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
 import org.osticketgateway.events.CloudEvent;
@@ -70,6 +72,15 @@ public record CommandResult(String commandId, String commandType, Status status,
         }
         return CloudEvent.of(commandId + ":result", source, "osticket.command.result", commandId,
                 Instant.now().toString(), data);
+    }
+
+    /** {@link #toCloudEvent} as the JSON written to Kafka. */
+    public byte[] toCloudEventJson(String source) {
+        try {
+            return JSON.writeValueAsBytes(toCloudEvent(source));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String toJson() {

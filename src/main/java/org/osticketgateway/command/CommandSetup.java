@@ -1,8 +1,10 @@
 package org.osticketgateway.command;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.File;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
@@ -32,11 +34,22 @@ public final class CommandSetup {
         camel.addService(published);
         // A command osTicket keeps refusing while it answers other calls is dead-lettered after 8
         // attempts: the backoff (0.5 s doubling to 10 s) makes that about 40 s, more than a passing fault.
-        camel.getRegistry().bind("commands", new CommandService(
+        CommandService service = new CommandService(
                 new CommandHandler(camel.getComponent("osticket", OsTicketComponent.class).client()),
                 new CommandLedger(states, published), RetryBudgets.install(camel, settings, "commands", "Command", 8),
-                Clock.systemUTC()));
-        camel.getRegistry().bind("commandRecords", new CommandRecords());
+                Clock.systemUTC());
+        camel.getRegistry().bind("commands", service);
+        int maxInFlight = settings.integer("commands.max-in-flight", 8);
+        if (maxInFlight < 1) {
+            throw new IllegalStateException("commands.max-in-flight must be 1 or more, not " + maxInFlight);
+        }
+        ProducerTemplate apply = camel.createProducerTemplate();
+        apply.setDefaultEndpointUri("direct:command");
+        camel.getRegistry().bind("commandBatches", new CommandBatches(apply,
+                camel.getExecutorServiceManager().newFixedThreadPool(service, "Commands", maxInFlight), service,
+                settings.text("commands.source", "osticket-gateway"),
+                settings.text("commands.dlq-topic", "osticket.commands.dlq"),
+                camel.getRegistry().findSingleByType(MeterRegistry.class)));
     }
 
     private static IdempotentRepository published(Settings settings, File data) {

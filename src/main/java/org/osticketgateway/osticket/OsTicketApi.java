@@ -25,6 +25,13 @@ public interface OsTicketApi {
 
     CreatedTicket createTicket(NewTicket ticket);
 
+    /**
+     * Creates a ticket and returns only what osTicket answered to the create, in one call: the
+     * reference API answers its id, number and subject; the plugin v2.3.4 only the number (id and
+     * subject null), which {@link #createTicket} completes by reading the ticket back.
+     */
+    CreatedTicket submitTicket(NewTicket ticket);
+
     Ticket getTicket(TicketRef ticket);
 
     UpdatedTicket updateTicket(TicketRef ticket, TicketUpdate update);

@@ -145,6 +145,12 @@ public final class OsTicketClient implements OsTicketApi, AutoCloseable {
     }
 
     @Override
+    public CreatedTicket submitTicket(NewTicket ticket) {
+        validate.newTicket(ticket);
+        return api().submitTicket(ticket);
+    }
+
+    @Override
     public Ticket getTicket(TicketRef ticket) {
         validate.ticket("getTicket", "ticket", ticket);
         return api().getTicket(ticket);

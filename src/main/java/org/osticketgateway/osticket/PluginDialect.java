@@ -85,6 +85,12 @@ final class PluginDialect implements OsTicketApi {
 
     @Override
     public CreatedTicket createTicket(NewTicket ticket) {
+        Ticket created = getTicket(TicketRef.ofNumber(submitTicket(ticket).number()));
+        return new CreatedTicket(created.id(), created.number(), created.subject());
+    }
+
+    @Override
+    public CreatedTicket submitTicket(NewTicket ticket) {
         Map<String, Object> fields = RequestJson.createFields(ticket, html.of(ticket.message(), ticket.format()),
                 "html");
         fields.put("priority", ticket.priority() == null ? null : priorityId(ticket.priority()));
@@ -114,8 +120,7 @@ final class PluginDialect implements OsTicketApi {
                         + " was created, but setting its due date or attachments failed: " + e.apiMessage(), false, e);
             }
         }
-        Ticket created = getTicket(TicketRef.ofNumber(number));
-        return new CreatedTicket(created.id(), created.number(), created.subject());
+        return new CreatedTicket(null, number, null);
     }
 
     /** Always JSON: the plugin's XML ticket drops each thread entry's format. */

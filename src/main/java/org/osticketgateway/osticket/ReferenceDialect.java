@@ -62,6 +62,12 @@ final class ReferenceDialect implements OsTicketApi {
         return read.created(api.tree(request));
     }
 
+    /** The reference API answers a create with the whole {@link CreatedTicket}: nothing to read back. */
+    @Override
+    public CreatedTicket submitTicket(NewTicket ticket) {
+        return createTicket(ticket);
+    }
+
     @Override
     public Ticket getTicket(TicketRef ticket) {
         return read.ticket(api.tree(ApiRequest.get("getTicket", "/tickets-get.php/" + key(ticket) + "." + ext,

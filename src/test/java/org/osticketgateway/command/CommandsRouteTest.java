@@ -6,10 +6,20 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.osticketgateway.GatewayRouteTestSupport;
 import org.osticketgateway.Settings;
@@ -41,64 +51,120 @@ class CommandsRouteTest extends GatewayRouteTestSupport {
     protected void advise() throws Exception {
         AdviceWith.adviceWith(context, "commands", a -> {
             a.replaceFromWith("direct:commands");
-            a.weaveByToUri("kafka:.*commands.results-topic.*").replace().to("mock:results");
-            a.weaveByToUri("kafka:.*commands.dlq-topic.*").replace().to("mock:dlq");
+            a.weaveByToUri("kafka:.*commands.results-topic.*").replace().to("mock:written");
         });
     }
 
-    private void send(String id, String type, String data) {
-        String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/tests\",\"type\":\"" + type
-                + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
-        template.sendBodyAndHeader("direct:commands", event.getBytes(StandardCharsets.UTF_8), "content-type",
-                "application/cloudevents+json");
+    /** Offsets committed, as the records' manual commits were called. */
+    private final List<Long> committed = new CopyOnWriteArrayList<>();
+    private long nextOffset;
+
+    /** A record as the batching Kafka consumer hands it over, on partition 0 of the commands topic. */
+    private Exchange record(String key, byte[] value, Map<String, Object> headers) {
+        Exchange record = new DefaultExchange(context);
+        record.getMessage().setHeaders(new HashMap<>(headers));
+        long offset = nextOffset++;
+        record.getMessage().setHeader(KafkaConstants.TOPIC, Commands.TOPIC);
+        record.getMessage().setHeader(KafkaConstants.PARTITION, 0);
+        record.getMessage().setHeader(KafkaConstants.OFFSET, offset);
+        record.getMessage().setHeader(KafkaConstants.KEY, key);
+        record.getMessage().setHeader(KafkaConstants.MANUAL_COMMIT, (KafkaManualCommit) () -> committed.add(offset + 1));
+        record.getMessage().setBody(value);
+        return record;
     }
 
-    private static JsonNode data(MockEndpoint results, int index) throws Exception {
-        return Commands.JSON.readTree(results.getExchanges().get(index).getMessage().getBody(String.class))
-                .path("data");
+    private Exchange command(String key, String id, String type, String data) {
+        String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/tests\",\"type\":\"" + type
+                + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
+        return record(key, event.getBytes(StandardCharsets.UTF_8), Map.of("content-type", "application/cloudevents+json"));
+    }
+
+    private void batch(Exchange... records) {
+        template.sendBody("direct:commands", List.of(records));
+    }
+
+    private void send(String id, String type, String data) {
+        batch(command("k-" + id, id, type, data));
+    }
+
+    /** The messages written (results and dead letters), over all batches, in order. */
+    private List<Message> written() {
+        List<Message> all = new ArrayList<>();
+        for (Exchange batch : getMockEndpoint("mock:written").getExchanges()) {
+            @SuppressWarnings("unchecked")
+            List<Message> messages = batch.getMessage().getBody(List.class);
+            all.addAll(messages);
+        }
+        return all;
+    }
+
+    private List<Message> deadLetters() {
+        return written().stream().filter(m -> m.getHeader(KafkaConstants.OVERRIDE_TOPIC) != null).toList();
+    }
+
+    private List<JsonNode> results() throws Exception {
+        List<JsonNode> results = new ArrayList<>();
+        for (Message message : written()) {
+            if (message.getHeader(KafkaConstants.OVERRIDE_TOPIC) == null) {
+                results.add(Commands.json(message.getBody(byte[].class)).path("data"));
+            }
+        }
+        return results;
     }
 
     @Test
-    void anAppliedCommandHasOneResultAndNoDeadLetter() throws Exception {
-        MockEndpoint results = getMockEndpoint("mock:results");
-        results.expectedMessageCount(1);
-        results.expectedHeaderReceived("content-type", "application/cloudevents+json");
-        getMockEndpoint("mock:dlq").expectedMessageCount(0);
-
+    void anAppliedCreateHasOneResultWithWhatTheApiAnsweredAndNoDeadLetter() throws Exception {
         send("c-create", "osticket.ticket.create", "{\"name\":\"Ops\",\"email\":\"ops@example.com\","
                 + "\"subject\":\"Disk full\",\"message\":\"on db1\"}");
 
-        MockEndpoint.assertIsSatisfied(context);
-        JsonNode result = data(results, 0);
+        assertThat(deadLetters()).isEmpty();
+        assertThat(written()).singleElement().satisfies(m -> {
+            assertThat(m.getHeader("content-type")).isEqualTo("application/cloudevents+json");
+            assertThat(m.getHeader(KafkaConstants.KEY)).isEqualTo("k-c-create");
+        });
+        JsonNode result = results().get(0);
         assertThat(result.path("status").asText()).isEqualTo("applied");
         assertThat(result.at("/result/number").asText()).isNotBlank();
+        assertThat(result.at("/result/ticket").isMissingNode()).isTrue();
         assertThat(count("gateway.commands", Map.of("status", "APPLIED"))).isEqualTo(1);
+        assertThat(committed).containsExactly(1L);
+    }
+
+    @Test
+    void aCreateThatAsksForTheTicketGetsItInItsResult() throws Exception {
+        send("c-fetch", "osticket.ticket.create", "{\"name\":\"Ops\",\"email\":\"ops@example.com\","
+                + "\"subject\":\"Fetched\",\"message\":\"m\",\"fetchTicket\":true}");
+
+        JsonNode result = results().get(0).path("result");
+        assertThat(result.at("/ticket/subject").asText()).isEqualTo("Fetched");
+        assertThat(result.at("/ticket/number").asText()).isEqualTo(result.path("number").asText());
+        assertThat(result.path("id").asLong()).isPositive();
     }
 
     @Test
     void aCommandThatIsNotJsonIsRejectedAndDeadLettered() throws Exception {
-        MockEndpoint dlq = getMockEndpoint("mock:dlq");
-        dlq.expectedMessageCount(1);
-        dlq.expectedBodiesReceived("{not json".getBytes(StandardCharsets.UTF_8));
-        dlq.expectedHeaderReceived("dlq_attempts", "1");
-
-        template.sendBodyAndHeaders("direct:commands", "{not json".getBytes(StandardCharsets.UTF_8),
+        batch(record("k-bad", "{not json".getBytes(StandardCharsets.UTF_8),
                 Map.of("ce_id", "c-bad", "ce_type", "osticket.ticket.create", "ce_specversion", "1.0",
-                        "ce_source", "/tests", "content-type", "application/json"));
+                        "ce_source", "/tests", "content-type", "application/json")));
 
-        MockEndpoint.assertIsSatisfied(context);
-        assertThat(dlq.getExchanges().get(0).getMessage().getHeader("dlq_reason", String.class)).isNotBlank();
-        assertThat(data(getMockEndpoint("mock:results"), 0).path("status").asText()).isEqualTo("rejected");
+        assertThat(deadLetters()).singleElement().satisfies(letter -> {
+            assertThat(letter.getBody(byte[].class)).isEqualTo("{not json".getBytes(StandardCharsets.UTF_8));
+            assertThat(letter.getHeader("dlq_attempts")).isEqualTo("1");
+            assertThat(letter.getHeader("dlq_reason", String.class)).isNotBlank();
+            assertThat(letter.getHeader("ce_id")).isEqualTo("c-bad");
+        });
+        assertThat(results()).singleElement().satisfies(r -> assertThat(r.path("status").asText()).isEqualTo("rejected"));
+        assertThat(written().stream().filter(m -> m.getHeader(KafkaConstants.OVERRIDE_TOPIC) == null)
+                .map(m -> m.getHeader("ce_id"))).containsOnlyNulls();
+        assertThat(committed).containsExactly(1L);
     }
 
     @Test
     void aCommandOsTicketRefusesFailsAndIsDeadLettered() throws Exception {
-        getMockEndpoint("mock:dlq").expectedMessageCount(1);
-
         send("c-get-missing", "osticket.ticket.get", "{\"ticket\":{\"number\":\"999999\"}}");
 
-        MockEndpoint.assertIsSatisfied(context);
-        JsonNode result = data(getMockEndpoint("mock:results"), 0);
+        assertThat(deadLetters()).hasSize(1);
+        JsonNode result = results().get(0);
         assertThat(result.path("status").asText()).isEqualTo("failed");
         assertThat(result.at("/error/retryable").asBoolean()).isFalse();
     }
@@ -106,43 +172,39 @@ class CommandsRouteTest extends GatewayRouteTestSupport {
     @Test
     void aCommandWaitsOutAnOutageAndIsApplied() throws Exception {
         sandbox.goOffline();
-        MockEndpoint results = getMockEndpoint("mock:results");
-        results.expectedMessageCount(1);
+        MockEndpoint written = getMockEndpoint("mock:written");
+        written.expectedMessageCount(1);
 
-        template.asyncSendBody("direct:commands", ("{\"specversion\":\"1.0\",\"id\":\"c-outage\",\"source\":\"/t\","
-                + "\"type\":\"osticket.ticket.create\",\"datacontenttype\":\"application/json\",\"data\":{\"name\":"
-                + "\"Ops\",\"email\":\"ops@example.com\",\"subject\":\"after the outage\",\"message\":\"m\"}}")
-                .getBytes(StandardCharsets.UTF_8));
+        template.asyncSendBody("direct:commands", List.of(command("k", "c-outage", "osticket.ticket.create",
+                "{\"name\":\"Ops\",\"email\":\"ops@example.com\",\"subject\":\"after the outage\",\"message\":\"m\"}")));
         // An outage is not the command's fault: retried past commands.max-attempts (3), never given up.
         await().atMost(Duration.ofSeconds(20)).until(() -> count("gateway.retries",
                 Map.of("flow", "commands", "failure", "UNREACHABLE")) > 3);
+        assertThat(committed).isEmpty();
         sandbox.comeBack();
 
-        results.assertIsSatisfied(10_000);
-        assertThat(data(results, 0).path("status").asText()).isEqualTo("applied");
-        getMockEndpoint("mock:dlq").expectedMessageCount(0);
-        getMockEndpoint("mock:dlq").assertIsSatisfied();
+        written.assertIsSatisfied(10_000);
+        await().atMost(Duration.ofSeconds(5)).until(() -> committed.size() == 1);
+        assertThat(results().get(0).path("status").asText()).isEqualTo("applied");
+        assertThat(deadLetters()).isEmpty();
     }
 
     @Test
     void aCommandThatKeepsFailingWhileOsTicketAnswersIsGivenUp() throws Exception {
         sandbox.failCreatesContaining("cursed");
-        MockEndpoint dlq = getMockEndpoint("mock:dlq");
-        dlq.expectedMessageCount(1);
-        dlq.expectedHeaderReceived("dlq_attempts", "3");
 
         send("c-cursed", "osticket.ticket.create", "{\"name\":\"Ops\",\"email\":\"ops@example.com\","
                 + "\"subject\":\"cursed\",\"message\":\"m\"}");
 
-        MockEndpoint.assertIsSatisfied(context);
-        JsonNode result = data(getMockEndpoint("mock:results"), 0);
+        assertThat(deadLetters()).singleElement()
+                .satisfies(letter -> assertThat(letter.getHeader("dlq_attempts")).isEqualTo("3"));
+        JsonNode result = results().get(0);
         assertThat(result.path("status").asText()).isEqualTo("failed");
         assertThat(result.at("/error/message").asText()).contains("gave up after 3 attempts while osTicket answered other calls");
     }
 
     @Test
     void aCommandIdTakesEffectOnce() throws Exception {
-        MockEndpoint results = getMockEndpoint("mock:results");
         String create = "{\"name\":\"Ops\",\"email\":\"ops@example.com\",\"subject\":\"Once\",\"message\":\"m\"}";
         int before = sandbox.ticketCount();
 
@@ -150,7 +212,36 @@ class CommandsRouteTest extends GatewayRouteTestSupport {
         send("c-once", "osticket.ticket.create", create);
 
         assertThat(sandbox.ticketCount()).isEqualTo(before + 1);
-        results.expectedMessageCount(1);
-        results.assertIsSatisfied();
+        assertThat(results()).hasSize(1);
+        assertThat(committed).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aKeysCommandsApplyInOrderWhileOtherKeysRunBesideThem() throws Exception {
+        sandbox.serviceTime(Duration.ofMillis(200));
+        List<Exchange> records = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            records.add(command("same", "c-same-" + i, "osticket.ticket.create",
+                    "{\"name\":\"Ops\",\"email\":\"ops@example.com\",\"subject\":\"same " + i + "\",\"message\":\"m\"}"));
+            records.add(command("other-" + i, "c-other-" + i, "osticket.ticket.create",
+                    "{\"name\":\"Ops\",\"email\":\"ops@example.com\",\"subject\":\"other " + i + "\",\"message\":\"m\"}"));
+        }
+
+        batch(records.toArray(Exchange[]::new));
+
+        Map<String, Long> ids = new HashMap<>();
+        for (JsonNode result : results()) {
+            ids.put(result.path("commandId").asText(), result.at("/result/id").asLong());
+        }
+        // The key's creates were made one after another, in offset order (the sandbox numbers ids as it creates)…
+        assertThat(List.of(ids.get("c-same-0"), ids.get("c-same-1"), ids.get("c-same-2"), ids.get("c-same-3")))
+                .isSorted();
+        // …while the other keys, behind them in the partition, did not wait: all four were made
+        // before the key's second create, which waited for its first's answer.
+        assertThat(ids.get("c-same-1")).isGreaterThan(Collections.max(List.of(ids.get("c-other-0"),
+                ids.get("c-other-1"), ids.get("c-other-2"), ids.get("c-other-3"))));
+        assertThat(results()).extracting(r -> r.path("commandId").asText()).containsExactly("c-same-0", "c-other-0",
+                "c-same-1", "c-other-1", "c-same-2", "c-other-2", "c-same-3", "c-other-3");
+        assertThat(committed).containsExactly(8L);
     }
 }
