@@ -80,9 +80,10 @@ class CommandChaosTest {
             await().atMost(Duration.ofSeconds(120)).until(() -> KafkaBroker.drain(results, seen).size() >= 1000);
             sandbox.goOffline();
             int atOutage = KafkaBroker.drain(results, seen).size();
-            // For the 20 s osTicket is away, commands wait: no results beyond those in flight, no dead letters.
+            // For the 20 s osTicket is away, commands wait: no results beyond the batches in flight (3
+            // consumers, 20 records each), no dead letters.
             await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30)).until(() ->
-                    KafkaBroker.drain(results, seen).size() <= atOutage + 3
+                    KafkaBroker.drain(results, seen).size() <= atOutage + 3 * 20
                             && KafkaBroker.drain(deadLetters, dead).isEmpty());
             sandbox.comeBack();
 

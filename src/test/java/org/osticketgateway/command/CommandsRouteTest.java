@@ -1,6 +1,7 @@
 package org.osticketgateway.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +54,15 @@ class CommandsRouteTest extends GatewayRouteTestSupport {
             a.replaceFromWith("direct:commands");
             a.weaveByToUri("kafka:.*commands.results-topic.*").replace().to("mock:written");
         });
+        // A gateway that breaks down on one record (not through osTicket): what a crash mid-batch leaves.
+        AdviceWith.adviceWith(context, "command", a -> a.weaveAddFirst().process(e -> {
+            if (breaksDownOn.equals(e.getMessage().getHeader(KafkaConstants.KEY))) {
+                throw new IllegalStateException("broke down");
+            }
+        }));
     }
+
+    private volatile String breaksDownOn = "";
 
     /** Offsets committed, as the records' manual commits were called. */
     private final List<Long> committed = new CopyOnWriteArrayList<>();
@@ -77,6 +86,10 @@ class CommandsRouteTest extends GatewayRouteTestSupport {
         String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/tests\",\"type\":\"" + type
                 + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
         return record(key, event.getBytes(StandardCharsets.UTF_8), Map.of("content-type", "application/cloudevents+json"));
+    }
+
+    private static String create(String subject) {
+        return "{\"name\":\"Ops\",\"email\":\"ops@example.com\",\"subject\":\"" + subject + "\",\"message\":\"m\"}";
     }
 
     private void batch(Exchange... records) {
@@ -243,5 +256,33 @@ class CommandsRouteTest extends GatewayRouteTestSupport {
         assertThat(results()).extracting(r -> r.path("commandId").asText()).containsExactly("c-same-0", "c-other-0",
                 "c-same-1", "c-other-1", "c-same-2", "c-other-2", "c-same-3", "c-other-3");
         assertThat(committed).containsExactly(8L);
+    }
+
+    @Test
+    void aBatchThatBreaksDownMidwayCommitsBelowItAndItsRedeliveryTakesEffectOnce() throws Exception {
+        int before = sandbox.ticketCount();
+        breaksDownOn = "B";
+        Exchange[] records = {command("A", "c-a1", "osticket.ticket.create", create("a1")),
+            command("B", "c-b", "osticket.ticket.create", create("b")),
+            command("C", "c-c", "osticket.ticket.create", create("c")),
+            command("A", "c-a2", "osticket.ticket.create", create("a2"))};
+
+        assertThatThrownBy(() -> batch(records)).hasRootCauseMessage("broke down");
+
+        // The others took effect and have their results; the commit stops below the broken record.
+        assertThat(results()).extracting(r -> r.path("commandId").asText()).containsExactly("c-a1", "c-c", "c-a2");
+        assertThat(committed).containsExactly(1L);
+
+        // The consumer reads again from the committed offset: only the broken record takes effect now.
+        breaksDownOn = "";
+        nextOffset = 1;
+        batch(command("B", "c-b", "osticket.ticket.create", create("b")),
+                command("C", "c-c", "osticket.ticket.create", create("c")),
+                command("A", "c-a2", "osticket.ticket.create", create("a2")));
+
+        assertThat(results()).extracting(r -> r.path("commandId").asText())
+                .containsExactly("c-a1", "c-c", "c-a2", "c-b");
+        assertThat(committed).containsExactly(1L, 4L);
+        assertThat(sandbox.ticketCount()).isEqualTo(before + 4);
     }
 }
