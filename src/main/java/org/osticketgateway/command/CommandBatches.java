@@ -3,10 +3,12 @@ package org.osticketgateway.command;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
@@ -62,9 +64,12 @@ public final class CommandBatches {
                 .map(group -> CompletableFuture.runAsync(() -> applyInOrder(group, run), pool))
                 .toArray(CompletableFuture[]::new)).join();
         List<Message> out = new ArrayList<>();
+        Set<String> answered = new HashSet<>();
         for (Exchange record : run.done()) {
             CommandResult result = record.getProperty(RESULT, CommandResult.class);
-            if (result == null) {
+            if (result == null || !answered.add(result.commandId())) {
+                // Already answered: before this batch (the ledger said so), or earlier in it.
+                record.removeProperty(RESULT);
                 continue;
             }
             if (!result.isApplied()) {

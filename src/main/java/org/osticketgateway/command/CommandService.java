@@ -26,6 +26,7 @@ public final class CommandService {
     private final CommandLedger ledger;
     private final RetryBudget retries;
     private final Clock clock;
+    private final CommandClaims claims = new CommandClaims();
 
     public CommandService(CommandHandler handler, CommandLedger ledger, RetryBudget retries, Clock clock) {
         this.handler = handler;
@@ -49,6 +50,10 @@ public final class CommandService {
         } catch (RejectedCommandException e) {
             return outcome(CommandResult.rejected(command.id(), command.type(), e.getMessage()));
         }
+        return claims.exclusively(command.id(), () -> once(command));
+    }
+
+    private CommandResult once(Command command) {
         if (ledger.isPublished(command.id())) {
             LOG.info("Command {} ({}) was already applied and answered: skipped", command.id(), command.type());
             return null;

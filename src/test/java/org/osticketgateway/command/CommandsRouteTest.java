@@ -230,6 +230,18 @@ class CommandsRouteTest extends GatewayRouteTestSupport {
     }
 
     @Test
+    void oneCommandIdUnderTwoKeysInOneBatchTakesEffectOnce() throws Exception {
+        int before = sandbox.ticketCount();
+
+        batch(command("K1", "c-twice", "osticket.ticket.create", create("twice")),
+                command("K2", "c-twice", "osticket.ticket.create", create("twice")));
+
+        assertThat(sandbox.ticketCount()).isEqualTo(before + 1);
+        assertThat(results()).hasSize(1);
+        assertThat(committed).containsExactly(2L);
+    }
+
+    @Test
     void aKeysCommandsApplyInOrderWhileOtherKeysRunBesideThem() throws Exception {
         sandbox.serviceTime(Duration.ofMillis(200));
         List<Exchange> records = new ArrayList<>();
