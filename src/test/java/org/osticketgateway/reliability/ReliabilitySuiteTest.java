@@ -111,7 +111,10 @@ class ReliabilitySuiteTest {
     @TempDir
     static Path dir;
 
-    private static final ReliabilityReport REPORT = new ReliabilityReport();
+    private static final ReliabilityReport REPORT = new ReliabilityReport("one-gateway", "## One gateway\n\n"
+            + "`ReliabilitySuiteTest`. Real parts over loopback: the gateway as its own process (killed with SIGKILL), "
+            + "the osTicket sandbox over HTTP, GreenMail over IMAP, a Kafka 3.9.1 broker as its own process "
+            + "(restarted), a local HTTP server as Slack.");
     private static final Random RANDOM = new Random(SEED);
     private static final List<ConsumerRecord<String, byte[]>> RESULTS = new ArrayList<>();
     private static final List<ConsumerRecord<String, byte[]>> DEAD = new ArrayList<>();
@@ -181,7 +184,7 @@ class ReliabilitySuiteTest {
     @AfterAll
     static void stopTheWorld() throws Exception {
         Path out = Path.of("target", "reliability");
-        REPORT.write(out.resolve("RELIABILITY.md"));
+        REPORT.write(out);
         // The gateway's and the broker's own logs, kept where CI keeps its reports, to read after a failure.
         Files.copy(dir.resolve("gateway.log"), out.resolve("gateway.log"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(dir.resolve("kafka").resolve("kafka.log"), out.resolve("kafka.log"), StandardCopyOption.REPLACE_EXISTING);
