@@ -2,6 +2,9 @@ package org.osticketgateway.cluster;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
@@ -38,7 +41,11 @@ public final class ClusterSetup {
         if (service == null) {
             return;
         }
-        service.setId(settings.text("cluster.member", member()));
+        if (service instanceof KubernetesClusterService kubernetes) {
+            service.setId(kubernetes.getPodName());
+        } else {
+            service.setId(settings.text("cluster.member", member()));
+        }
         camel.addService(service);
         camel.addRoutePolicyFactory(led);
         LOG.info("Clustered as member {} through {}: each mailbox, the ticket and stats events, each report "
@@ -76,7 +83,10 @@ public final class ClusterSetup {
         return service;
     }
 
-    /** A Lease per poller in the pod's namespace; the pod's name (HOSTNAME) is its holder. */
+    /**
+     * A Lease per poller in the pod's namespace; the pod's name ({@code cluster.member}, else HOSTNAME)
+     * is its holder. The members are the ready pods with the gateway's labels ({@code cluster.kubernetes.labels}).
+     */
     private static KubernetesClusterService kubernetes(Settings settings) {
         KubernetesClusterService service = new KubernetesClusterService();
         String namespace = settings.text("cluster.kubernetes.namespace", "");
@@ -84,10 +94,26 @@ public final class ClusterSetup {
             service.setKubernetesNamespace(namespace);
         }
         service.setKubernetesResourceName(settings.text("cluster.kubernetes.lease-prefix", "osticket-gateway"));
+        // The holder must be the pod's own name: the members are found by listing pods.
+        service.setPodName(settings.text("cluster.member", System.getenv().getOrDefault("HOSTNAME", "")));
+        service.setClusterLabels(labels(settings.list("cluster.kubernetes.labels")));
         service.setLeaseDurationMillis(positive(settings, "cluster.kubernetes.lease-duration", 10000));
         service.setRenewDeadlineMillis(positive(settings, "cluster.kubernetes.renew-deadline", 7000));
         service.setRetryPeriodMillis(positive(settings, "cluster.kubernetes.retry-period", 2000));
         return service;
+    }
+
+    /** {@code app=osticket-gateway} pairs; a pair without {@code =} names its key. */
+    private static Map<String, String> labels(List<String> pairs) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalStateException("cluster.kubernetes.labels must be name=value pairs, not '" + pair + "'");
+            }
+            labels.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return labels;
     }
 
     private static int positive(Settings settings, String key, int fallback) {

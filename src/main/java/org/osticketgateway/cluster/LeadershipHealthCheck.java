@@ -11,9 +11,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 public final class LeadershipHealthCheck extends AbstractHealthCheck {
 
-    private final Leadership leadership;
+    private final PollerLeadership leadership;
 
-    LeadershipHealthCheck(Leadership leadership) {
+    LeadershipHealthCheck(PollerLeadership leadership) {
         super("gateway", "leader-" + leadership.led());
         this.leadership = leadership;
     }

@@ -28,7 +28,7 @@ public final class LedRoutes implements RoutePolicyFactory {
     private final CamelContext camel;
     private final CamelClusterService service;
     private final Map<String, ClusteredRoutePolicy> policies = new ConcurrentHashMap<>();
-    private final Map<String, Leadership> leaderships = new ConcurrentHashMap<>();
+    private final Map<String, PollerLeadership> leaderships = new ConcurrentHashMap<>();
 
     LedRoutes(CamelContext camel, CamelClusterService service) {
         this.camel = camel;
@@ -54,9 +54,9 @@ public final class LedRoutes implements RoutePolicyFactory {
             return;
         }
         String namespace = led.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-        Leadership leadership = leaderships.get(namespace);
+        PollerLeadership leadership = leaderships.get(namespace);
         if (leadership == null) {
-            leadership = new Leadership(led, states.stream().filter(KafkaStateRepository.class::isInstance)
+            leadership = new PollerLeadership(led, states.stream().filter(KafkaStateRepository.class::isInstance)
                     .map(KafkaStateRepository.class::cast).toList(), Clock.systemUTC());
             leaderships.put(namespace, leadership);
             // Added before the route policy's listener: the state is read before the route starts.

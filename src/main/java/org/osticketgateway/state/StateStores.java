@@ -23,9 +23,11 @@ public final class StateStores {
     /** file or kafka, as {@code key} says, else as {@code state.store} says, else by cluster.service. */
     public String kind(String key) {
         String clustered = settings.text("cluster.service", "none").equals("none") ? "file" : "kafka";
-        String kind = settings.text(key, settings.text("state.store", clustered));
+        String own = settings.text(key, "");
+        String named = own.isEmpty() ? "state.store" : key;
+        String kind = own.isEmpty() ? settings.text("state.store", clustered) : own;
         if (!kind.equals("file") && !kind.equals("kafka")) {
-            throw new IllegalStateException(key + " must be file or kafka, not '" + kind + "'");
+            throw new IllegalStateException(named + " must be file or kafka, not '" + kind + "'");
         }
         return kind;
     }

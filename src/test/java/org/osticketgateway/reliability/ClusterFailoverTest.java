@@ -3,6 +3,7 @@ package org.osticketgateway.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -24,7 +25,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +39,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +66,7 @@ import org.osticketgateway.sandbox.SandboxServer;
  * leader: how long until every poller runs again on a live gateway. Afterwards: nothing lost,
  * nothing twice. Written to the cluster section of {@code target/reliability/RELIABILITY.md}.
  */
-@Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ClusterFailoverTest {
 
     private static final String API_KEY = "api-" + UUID.randomUUID();
@@ -72,6 +76,8 @@ class ClusterFailoverTest {
     private static final int KILLS = 5;
     private static final int MAILS_PER_TICK = 2;
     private static final int COMMANDS_PER_TICK = 4;
+    /** The stream stops after this many seconds even if the kills take longer (a loaded machine). */
+    private static final int MAX_TICKS = 120;
     private static final String EVENTS = "cluster.events";
     private static final List<String> LED = List.of("mailbox-support", "ticket-events", "stats-events", "report-daily");
     private static final Pattern LEADS = Pattern.compile("gateway_cluster_leader\\{[^}]*led=\"([^\"]+)\"[^}]*\\} 1\\.0");
@@ -168,13 +174,15 @@ class ClusterFailoverTest {
         AtomicBoolean streaming = new AtomicBoolean(true);
         ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
         stream.scheduleAtFixedRate(() -> {
-            if (streaming.get()) {
+            if (streaming.get() && ticks.get() < MAX_TICKS) {
                 sendTick(ticks.getAndIncrement());
             }
         }, 0, 1, TimeUnit.SECONDS);
 
         List<Long> failovers = new ArrayList<>();
         AtomicInteger twoLeaders = new AtomicInteger();
+        ExecutorService restarts = Executors.newSingleThreadExecutor();
+        List<Future<?>> restarted = new ArrayList<>();
         for (int kill = 0; kill <= KILLS; kill++) {
             await().pollDelay(Duration.ofMillis(2000 + RANDOM.nextInt(3000))).atMost(Duration.ofSeconds(10))
                     .until(() -> true);
@@ -192,28 +200,52 @@ class ClusterFailoverTest {
             });
             failovers.add(Duration.ofNanos(System.nanoTime() - from).toMillis());
             if (kill < KILLS) {
-                gateway.start();
+                // Started again beside the stream, as a supervisor would: the next kill does not wait for it.
+                restarted.add(restarts.submit(() -> {
+                    gateway.start();
+                    return null;
+                }));
             }
         }
         streaming.set(false);
         stream.shutdown();
         assertThat(stream.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        for (Future<?> restart : restarted) {
+            restart.get(2, TimeUnit.MINUTES);
+        }
+        restarts.shutdown();
+        List<Long> killFailovers = failovers.subList(0, KILLS);
+        long worst = killFailovers.stream().mapToLong(Long::longValue).max().orElseThrow();
+        REPORT.note("Seed " + SEED + " (`-Dreliability.seed=" + SEED + "` repeats the pauses between kills).");
+        REPORT.row("SIGKILL of the leader", KILLS + " times, the gateway leading ticket-events, restarted after",
+                "failover " + killFailovers + " ms (goal ≤ 15,000 ms)", worst <= 15_000);
+        REPORT.row("Leader stopped cleanly", "SIGTERM once, not restarted", "failover " + failovers.get(KILLS) + " ms",
+                failovers.get(KILLS) <= 15_000);
+        REPORT.row("One leader at a time", "every poller, every 100 ms while failing over",
+                twoLeaders.get() + " observations of a poller led by two gateways", twoLeaders.get() == 0);
+
         int sentTicks = ticks.get();
         int mails = sentTicks * MAILS_PER_TICK;
         int commands = sentTicks * COMMANDS_PER_TICK;
         int direct = sentTicks;
-
         List<ConsumerRecord<String, byte[]>> results = new ArrayList<>();
         List<ConsumerRecord<String, byte[]>> events = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> resultReader = kafka.consumer(Commands.RESULTS);
                 KafkaConsumer<String, byte[]> eventReader = kafka.consumer(EVENTS)) {
-            await().atMost(Duration.ofMinutes(2)).until(() -> {
-                KafkaBroker.drain(resultReader, results);
-                KafkaBroker.drain(eventReader, events);
-                return subjects().keySet().size() >= mails + commands + direct
-                        && Commands.byCommand(results).size() >= commands
-                        && createdEvents(events).size() >= mails + commands + direct;
-            });
+            try {
+                await().pollInterval(Duration.ofSeconds(2)).atMost(Duration.ofMinutes(3)).until(() -> {
+                    KafkaBroker.drain(resultReader, results);
+                    KafkaBroker.drain(eventReader, events);
+                    return subjects().size() >= mails + commands + direct
+                            && Commands.byCommand(results).size() >= commands
+                            && createdEvents(events).size() >= mails + commands + direct;
+                });
+            } catch (ConditionTimeoutException e) {
+                REPORT.row("Did not settle", "3 minutes", subjects().size() + " tickets of " + (mails + commands + direct)
+                        + ", " + Commands.byCommand(results).size() + " commands answered of " + commands + ", "
+                        + createdEvents(events).size() + " tickets with a created event", false);
+                throw e;
+            }
             // A last poll of the events: anything sent twice would be here by now.
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
             KafkaBroker.drain(eventReader, events);
@@ -224,21 +256,12 @@ class ClusterFailoverTest {
         long mailTickets = subjects.keySet().stream().filter(s -> s.startsWith("Mail ")).count();
         long commandTickets = subjects.keySet().stream().filter(s -> s.startsWith("Cmd ")).count();
         long directTickets = subjects.keySet().stream().filter(s -> s.startsWith("Direct ")).count();
-        Map<String, List<com.fasterxml.jackson.databind.JsonNode>> byCommand = Commands.byCommand(results);
+        Map<String, List<JsonNode>> byCommand = Commands.byCommand(results);
         long applied = byCommand.values().stream().filter(r -> r.get(0).get("status").asText().equals("applied")).count();
         Map<String, Set<String>> created = createdEvents(events);
         long ticketsWithTwoIds = created.values().stream().filter(ids -> ids.size() > 1).count();
         long resent = events.size() - events.stream().map(r -> Commands.header(r, "ce_id")).distinct().count();
-        List<Long> killFailovers = failovers.subList(0, KILLS);
-        long worst = killFailovers.stream().mapToLong(Long::longValue).max().orElseThrow();
 
-        REPORT.note("Seed " + SEED + " (`-Dreliability.seed=" + SEED + "` repeats the pauses between kills).");
-        REPORT.row("SIGKILL of the leader", KILLS + " times, the gateway leading ticket-events, restarted after",
-                "failover " + killFailovers + " ms (goal ≤ 15,000 ms)", worst <= 15_000);
-        REPORT.row("Leader stopped cleanly", "SIGTERM once, not restarted", "failover " + failovers.get(KILLS) + " ms",
-                failovers.get(KILLS) <= 15_000);
-        REPORT.row("One leader at a time", "every poller, every 100 ms while failing over",
-                twoLeaders.get() + " observations of a poller led by two gateways", twoLeaders.get() == 0);
         REPORT.row("Mail → tickets", mails + " mails during the kills", mailTickets + " tickets", mailTickets == mails);
         REPORT.row("Commands → results", commands + " creates over 3 partitions shared by the gateways",
                 byCommand.size() + " answered, " + applied + " applied", byCommand.size() == commands
@@ -252,6 +275,7 @@ class ClusterFailoverTest {
                 created.size() == mails + commands + direct && ticketsWithTwoIds == 0);
 
         assertThat(worst).isLessThanOrEqualTo(15_000);
+        assertThat(failovers.get(KILLS)).isLessThanOrEqualTo(15_000);
         assertThat(twoLeaders).hasValue(0);
         assertThat(mailTickets).isEqualTo(mails);
         assertThat(commandTickets).isEqualTo(commands);

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * of the route policy: on taking the lead it first reads the poller's state in Kafka to its end, so
  * the route starts from exactly where the last leader stopped.
  */
-public final class Leadership implements CamelClusterEventListener.Leadership {
+public final class PollerLeadership implements CamelClusterEventListener.Leadership {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PollerLeadership.class);
 
     private final String led;
     private final List<KafkaStateRepository> states;
@@ -26,7 +26,7 @@ public final class Leadership implements CamelClusterEventListener.Leadership {
     private volatile boolean leading;
     private volatile Instant since;
 
-    Leadership(String led, List<KafkaStateRepository> states, Clock clock) {
+    PollerLeadership(String led, List<KafkaStateRepository> states, Clock clock) {
         this.led = led;
         this.states = states;
         this.clock = clock;
