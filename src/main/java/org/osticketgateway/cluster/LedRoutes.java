@@ -53,7 +53,7 @@ public final class LedRoutes implements RoutePolicyFactory {
         if (service == null) {
             return;
         }
-        String namespace = led.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        String namespace = namespace(led);
         PollerLeadership leadership = leaderships.get(namespace);
         if (leadership == null) {
             leadership = new PollerLeadership(led, states.stream().filter(KafkaStateRepository.class::isInstance)
@@ -69,9 +69,24 @@ public final class LedRoutes implements RoutePolicyFactory {
                         .tag("led", led).register(meters);
             }
         }
-        ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(service, namespace);
+        ClusteredRoutePolicy policy = ClusteredRoutePolicy.forNamespace(service, namespace(led));
         policy.setCamelContext(camel);
         policies.put(routeId, policy);
+    }
+
+    /**
+     * {@code then} runs each time this gateway takes {@code led} over, after its state is read and
+     * before its routes start. After {@link #lead} for the same {@code led}.
+     */
+    public void onLead(String led, Runnable then) {
+        if (service != null) {
+            leaderships.get(namespace(led)).onLead(then);
+        }
+    }
+
+    /** A name every cluster service takes: a file name, a Kubernetes Lease's name. */
+    private static String namespace(String led) {
+        return led.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
     }
 
     @Override

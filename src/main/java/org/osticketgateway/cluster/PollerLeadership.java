@@ -3,6 +3,7 @@ package org.osticketgateway.cluster;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.cluster.CamelClusterView;
@@ -23,6 +24,7 @@ public final class PollerLeadership implements CamelClusterEventListener.Leaders
     private final String led;
     private final List<KafkaStateRepository> states;
     private final Clock clock;
+    private final List<Runnable> onLead = new CopyOnWriteArrayList<>();
     private volatile boolean leading;
     private volatile Instant since;
 
@@ -40,6 +42,10 @@ public final class PollerLeadership implements CamelClusterEventListener.Leaders
         return leading;
     }
 
+    void onLead(Runnable then) {
+        onLead.add(then);
+    }
+
     /** When this gateway last took or gave up the lead; null before either. */
     public Instant since() {
         return since;
@@ -53,6 +59,7 @@ public final class PollerLeadership implements CamelClusterEventListener.Leaders
         }
         if (now) {
             states.forEach(KafkaStateRepository::catchUp);
+            onLead.forEach(Runnable::run);
             LOG.info("Leading {} now (cluster member {}){}", led, view.getLocalMember().getId(), states.isEmpty() ? ""
                     : ", its state read to the end of " + states.stream().map(KafkaStateRepository::topic).toList());
         } else {

@@ -47,8 +47,10 @@ public final class JobSetup {
         // All jobs on one gateway: the fires to catch up on (jobs-at-start) are judged with every job's ledger.
         LedRoutes led = LedRoutes.of(camel);
         led.lead("jobs-at-start", "jobs", List.of(states));
-        camel.getRegistry().bind("jobs", new JobService(jobs, Map.of(JobKind.CREATE, new CreateWork(client),
-                JobKind.UPDATE, new UpdateWork(client), JobKind.LINK, new LinkWork(client)), new JobLedger(states), clock));
+        JobService service = new JobService(jobs, Map.of(JobKind.CREATE, new CreateWork(client),
+                JobKind.UPDATE, new UpdateWork(client), JobKind.LINK, new LinkWork(client)), new JobLedger(states), clock);
+        camel.getRegistry().bind("jobs", service);
+        led.onLead("jobs", service::takeOver);
         for (JobDefinition job : jobs.values()) {
             led.lead("job-" + job.name(), "jobs", List.of(states));
             TemplatedRouteBuilder.builder(camel, "scheduled-job")

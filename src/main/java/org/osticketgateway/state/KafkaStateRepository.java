@@ -120,6 +120,8 @@ public final class KafkaStateRepository extends ServiceSupport implements StateR
 
     /** Waits (up to 30 s) until every record written to the topic before this call is in the cache. */
     public void catchUp() {
+        // Leadership can come before the context has started this repository: start it here (once).
+        start();
         Map<TopicPartition, Long> end;
         synchronized (ends) {
             end = new HashMap<>(ends.endOffsets(partitions, Duration.ofSeconds(30)));

@@ -191,6 +191,58 @@ class GatewayBenchmark {
         }
     }
 
+    @Test
+    @Order(5)
+    void commandsWithOneTwoAndThreeGateways() throws Exception {
+        int partitions = 3 * CONSUMERS;
+        int count = COMMANDS / 5;
+        try (KafkaBroker kafka = KafkaBroker.start();
+             SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey(KEY), false);
+             KafkaProducer<String, byte[]> producer = kafka.producer();
+             KafkaConsumer<String, byte[]> results = kafka.consumer(Commands.RESULTS)) {
+            kafka.createTopics(partitions, Commands.TOPIC);
+            kafka.createTopics(1, Commands.RESULTS, Commands.DLQ);
+            sandbox.serviceTime(OSTICKET_SERVICE_TIME);
+            List<GatewayProcess> gateways = new ArrayList<>();
+            List<Double> rates = new ArrayList<>();
+            for (int n = 1; n <= 3; n++) {
+                gateways.add(gateway("cluster-" + n, Map.of("OSTICKET_URL", sandbox.url(), "OSTICKET_API_KEY", KEY,
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "COMMANDS_ENABLED", "true",
+                        "COMMANDS_CONSUMERS", String.valueOf(CONSUMERS), "CLUSTER_SERVICE", "file",
+                        "CLUSTER_FILE_ROOT", dir.resolve("cluster").toString())));
+                // The group takes the new gateway in (a rebalance) while this batch runs; then it is measured.
+                clusterRate(producer, results, "warm-" + n, count / 2);
+                rates.add(clusterRate(producer, results, "cluster-" + n, count));
+            }
+            for (GatewayProcess gateway : gateways) {
+                gateway.kill();
+            }
+            TABLE.section("Commands: 1, 2 and 3 gateways", String.format("%,d ticket creates per row through gateways "
+                    + "clustered with `cluster.service=file` (the command ledger in Kafka, as when clustered), %d "
+                    + "consumers each, on %d partitions, the sandbox taking %d ms a call (`SandboxServer.serviceTime`: "
+                    + "the timing profile measured on the real osTicket was not on main when this was written). A "
+                    + "gateway joining is warmed up with half as many first. Goal: more gateways, more commands.",
+                    count, CONSUMERS, partitions, OSTICKET_SERVICE_TIME.toMillis()), "gateways", "creates per second",
+                    "against one");
+            for (int n = 1; n <= 3; n++) {
+                TABLE.row(String.valueOf(n), BenchmarkTable.rate(rates.get(n - 1)),
+                        BenchmarkTable.ratio(rates.get(n - 1) / rates.get(0)));
+            }
+            sandbox.serviceTime(Duration.ZERO);
+        }
+    }
+
+    /** Sends {@code count} creates and waits for all their results; returns creates per second. */
+    private static double clusterRate(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> results,
+                                      String prefix, int count) {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        long start = System.nanoTime();
+        sendCommands(producer, prefix, count);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Commands.byCommand(KafkaBroker.drain(results, seen)).size() >= count);
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
     /**
      * The same {@code count} creates through the gateway and through the plain client; returns both
      * rates. With {@code load} set, the gateway's peak resident memory is kept under that name.
