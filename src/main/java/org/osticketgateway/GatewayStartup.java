@@ -14,6 +14,7 @@ import org.osticketgateway.osticket.component.OsTicketHealthCheck;
 import org.osticketgateway.osticket.model.SearchQuery;
 import org.osticketgateway.command.CommandSetup;
 import org.osticketgateway.check.DepartmentProbe;
+import org.osticketgateway.cluster.ClusterSetup;
 import org.osticketgateway.events.EventSetup;
 import org.osticketgateway.job.JobSetup;
 import org.osticketgateway.mail.MailSetup;
@@ -48,9 +49,14 @@ final class GatewayStartup extends MainListenerSupport {
     public void beforeConfigure(BaseMainSupport main) {
         ManagementAccess access;
         try {
-            access = managementAccess(new Settings(main.getCamelContext().getPropertiesComponent()));
+            Settings settings = new Settings(main.getCamelContext().getPropertiesComponent());
+            access = managementAccess(settings);
+            ClusterSetup.install(main.getCamelContext(), settings);
         } catch (IllegalStateException e) {
             stop(main, e.getMessage());
+            return;
+        } catch (Exception e) {
+            stop(main, "the gateway could not set up its cluster service (cluster.service): " + e.getMessage());
             return;
         }
         // Camel Main takes the HTTP server factory from the registry: the guard is in place before

@@ -54,7 +54,7 @@ public final class GatewayProcess {
         long from = Files.exists(log) ? Files.size(log) : 0;
         long begin = System.nanoTime();
         process = launcher.get().start();
-        await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive() || logSince(from).contains(" started in "));
+        await().atMost(Duration.ofSeconds(120)).until(() -> !process.isAlive() || logSince(from).contains(" started in "));
         if (!process.isAlive()) {
             throw new IllegalStateException("the gateway did not start: " + logSince(from));
         }

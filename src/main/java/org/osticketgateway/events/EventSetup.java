@@ -1,48 +1,28 @@
 package org.osticketgateway.events;
 
-import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.processor.state.FileStateRepository;
 import org.osticketgateway.Settings;
+import org.osticketgateway.cluster.LedRoutes;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.component.OsTicketComponent;
-import org.osticketgateway.state.CompactedTopic;
-import org.osticketgateway.state.KafkaStateRepository;
+import org.osticketgateway.state.StateStores;
 
 /**
  * Binds what {@code routes/ticket-events.yaml} uses: the change detector, the stats events, their
  * state (watermark, one compact snapshot per ticket, thresholds crossed, in
- * {@code <gateway.data-dir>/ticket-events.dat}) and the CloudEvents envelope. Runs once before the
- * routes start.
+ * {@code <gateway.data-dir>/ticket-events.dat} or the compacted topic {@code events.state-topic}) and
+ * the CloudEvents envelope. In a cluster both pollers run on the gateway that leads them. Runs once
+ * before the routes start.
  */
 public final class EventSetup {
 
     private EventSetup() {
-    }
-
-    /** A file ({@code events.state=file}) or a compacted Kafka topic ({@code events.state=kafka}). */
-    private static StateRepository<String, String> state(Settings settings, Map<String, String> cache) {
-        String kind = settings.text("events.state", "file");
-        switch (kind) {
-            case "file" -> {
-                FileStateRepository file = new FileStateRepository(
-                        new File(settings.text("gateway.data-dir", "data"), "ticket-events.dat"), cache);
-                file.setMaxFileStoreSize(256L * 1024 * 1024);
-                return file;
-            }
-            case "kafka" -> {
-                String topic = settings.text("events.state-topic", "osticket.events-state");
-                String servers = settings.text("kafka.bootstrap-servers", "localhost:9092");
-                CompactedTopic.ensure(topic, servers, "events.state-topic");
-                return new KafkaStateRepository(topic, servers, cache);
-            }
-            default -> throw new IllegalStateException("events.state must be file or kafka, not '" + kind + "'");
-        }
     }
 
     public static void install(CamelContext camel, Settings settings) throws Exception {
@@ -55,8 +35,12 @@ public final class EventSetup {
             throw new IllegalStateException("events.mode must be binary or structured");
         }
         Map<String, String> snapshots = new ConcurrentHashMap<>();
-        StateRepository<String, String> state = state(settings, snapshots);
+        StateRepository<String, String> state = new StateStores(settings).open("events", "events.state",
+                "ticket-events.dat", 256L * 1024 * 1024, snapshots);
         camel.addService(state);
+        LedRoutes led = LedRoutes.of(camel);
+        led.lead("ticket-events", "ticket-events", List.of(state));
+        led.lead("stats-events", "stats-events", List.of(state));
         OsTicketClient client = camel.getComponent("osticket", OsTicketComponent.class).client();
         camel.getRegistry().bind("ticketChanges", new ChangeDetector(client, state, snapshots, Clock.systemUTC(),
                 Duration.ofSeconds(settings.integer("events.overlap-seconds", 2)), start));

@@ -28,7 +28,7 @@ public final class JobService {
     private final JobLedger ledger;
     private final Clock clock;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
-    private final List<String> atStart;
+    private volatile List<String> atStart;
     /** Fires handed over at start and not yet run: a job's own next fire may complete or supersede them first. */
     private final Set<String> notYetRunFromStart;
 
@@ -59,6 +59,15 @@ public final class JobService {
     /** The fires to run once the routes have started: each job's fire cut short, then its missed one. */
     public List<String> firesAtStart() {
         return atStart;
+    }
+
+    /**
+     * In a cluster, on taking the jobs over from another gateway (their ledger read to its end), before
+     * their routes start: the fires to catch up on are judged again, as at start.
+     */
+    public void takeOver() {
+        atStart = catchUp();
+        notYetRunFromStart.addAll(atStart);
     }
 
     /**

@@ -1,15 +1,17 @@
 package org.osticketgateway.job;
 
-import java.io.File;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.spi.StateRepository;
 import org.osticketgateway.Settings;
+import org.osticketgateway.cluster.LedRoutes;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.component.OsTicketComponent;
+import org.osticketgateway.state.StateStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,15 +39,20 @@ public final class JobSetup {
                 throw new IllegalStateException(problems.get(0));
             }
         }
-        FileStateRepository states = FileStateRepository.fileStateRepository(
-                new File(settings.text("gateway.data-dir", "data"), "job-ledger.dat"));
-        states.setMaxFileStoreSize(64L * 1024 * 1024);
+        StateRepository<String, String> states = new StateStores(settings).open("jobs", "state.store", "job-ledger.dat",
+                64L * 1024 * 1024, new ConcurrentHashMap<>());
         // Started now, not with the context: the fires to catch up on are read before any route can fire.
         states.start();
         camel.addService(states);
-        camel.getRegistry().bind("jobs", new JobService(jobs, Map.of(JobKind.CREATE, new CreateWork(client),
-                JobKind.UPDATE, new UpdateWork(client), JobKind.LINK, new LinkWork(client)), new JobLedger(states), clock));
+        // All jobs on one gateway: the fires to catch up on (jobs-at-start) are judged with every job's ledger.
+        LedRoutes led = LedRoutes.of(camel);
+        led.lead("jobs-at-start", "jobs", List.of(states));
+        JobService service = new JobService(jobs, Map.of(JobKind.CREATE, new CreateWork(client),
+                JobKind.UPDATE, new UpdateWork(client), JobKind.LINK, new LinkWork(client)), new JobLedger(states), clock);
+        camel.getRegistry().bind("jobs", service);
+        led.onLead("jobs", service::takeOver);
         for (JobDefinition job : jobs.values()) {
+            led.lead("job-" + job.name(), "jobs", List.of(states));
             TemplatedRouteBuilder.builder(camel, "scheduled-job")
                     .routeId("job-" + job.name())
                     .parameter("name", job.name())

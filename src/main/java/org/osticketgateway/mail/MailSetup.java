@@ -9,7 +9,6 @@ import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.ReceivedDateTerm;
 import jakarta.mail.search.SearchTerm;
-import java.io.File;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,13 +20,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.spi.StateRepository;
 import org.osticketgateway.Settings;
+import org.osticketgateway.cluster.LedRoutes;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.component.OsTicketComponent;
 import org.osticketgateway.retry.RetryBudget;
 import org.osticketgateway.retry.RetryBudgets;
-import org.osticketgateway.state.RecentIds;
 import org.osticketgateway.tls.AddedTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,16 +49,10 @@ public final class MailSetup {
         for (String name : settings.list("mail.mailboxes")) {
             mailboxes.put(name, mailbox(settings, name));
         }
-        String data = settings.text("gateway.data-dir", "data");
-        // The last 100,000 mails taken are remembered; the file keeps them across restarts.
-        IdempotentRepository seen = new RecentIds(new File(data, "mail-seen.dat"), 100_000);
-        FileStateRepository threads = FileStateRepository.fileStateRepository(new File(data, "mail-threads.dat"));
-        threads.setMaxFileStoreSize(512L * 1024 * 1024);
-        FileStateRepository started = FileStateRepository.fileStateRepository(new File(data, "mail-started.dat"));
-        started.setMaxFileStoreSize(512L * 1024 * 1024);
-        camel.addService(seen);
-        camel.addService(threads);
-        camel.addService(started);
+        MailState state = MailState.open(camel, settings);
+        IdempotentRepository seen = state.seen();
+        StateRepository<String, String> threads = state.threads();
+        StateRepository<String, String> started = state.started();
         OsTicketClient client = camel.getComponent("osticket", OsTicketComponent.class).client();
 
         camel.getRegistry().bind("mailSeen", seen);
@@ -78,10 +71,8 @@ public final class MailSetup {
                 threads, client, Clock.systemUTC()));
         MailMoves moves = new MailMoves(mailboxes);
         camel.getRegistry().bind("mailMoves", moves);
-        // Where each mailbox began (start = now): kept, so that a restart or a kill changes nothing.
-        FileStateRepository positions = FileStateRepository.fileStateRepository(new File(data, "mail-start.dat"));
-        camel.addService(positions);
-        positions.start();
+        StateRepository<String, String> positions = state.positions();
+        LedRoutes led = LedRoutes.of(camel);
         MeterRegistry meters = camel.getRegistry().findSingleByType(MeterRegistry.class);
         for (Mailbox mailbox : mailboxes.values()) {
             String name = mailbox.name();
@@ -101,6 +92,7 @@ public final class MailSetup {
                         .description("1 while the mailbox can be read, 0 while it cannot (or was not reached yet)")
                         .tag("mailbox", name).register(meters);
             }
+            led.lead("mail-to-ticket-" + name, "mailbox-" + name, state.kept());
             TemplatedRouteBuilder.builder(camel, "mail-to-ticket")
                     .routeId("mail-to-ticket-" + name)
                     .parameter("name", name)

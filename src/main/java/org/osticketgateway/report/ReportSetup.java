@@ -1,16 +1,19 @@
 package org.osticketgateway.report;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.spi.StateRepository;
 import org.osticketgateway.Settings;
+import org.osticketgateway.cluster.LedRoutes;
 import org.osticketgateway.osticket.component.OsTicketComponent;
+import org.osticketgateway.state.StateStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,15 +55,17 @@ public final class ReportSetup {
         Map<String, ReportDefinition> definitions = ReportDefinitions.load(settings);
         String webhook = settings.text("slack.webhook-url", "");
         requireWebhookUrl(webhook);
-        String state = settings.text("gateway.data-dir", "data") + "/report-totals.dat";
-        FileStateRepository previous = FileStateRepository.fileStateRepository(new File(state));
+        StateRepository<String, String> previous = new StateStores(settings).open("report", "state.store",
+                "report-totals.dat", 1024L * 1024, new ConcurrentHashMap<>());
         camel.addService(previous);
+        LedRoutes led = LedRoutes.of(camel);
         OsTicketComponent osticket = camel.getComponent("osticket", OsTicketComponent.class);
         camel.getRegistry().bind("reports", new ReportService(definitions,
                 new ReportBuilder(osticket.client(), Clock.systemUTC()), previous,
                 !webhook.isEmpty(),
                 settings.text("report.email-from", "osticket-gateway@localhost")));
         for (ReportDefinition definition : definitions.values()) {
+            led.lead("stats-report-" + definition.name(), "report-" + definition.name(), List.of(previous));
             TemplatedRouteBuilder.builder(camel, "stats-report-schedule")
                     .routeId("stats-report-" + definition.name())
                     .parameter("name", definition.name())

@@ -85,6 +85,11 @@ class GatewayBenchmark {
 
     @AfterAll
     static void write() throws IOException {
+        if (STARTS.isEmpty()) {
+            // A benchmark run alone that started no gateway of its own keeps the last section.
+            TABLE.write(Path.of("BENCHMARKS.md"));
+            return;
+        }
         TABLE.section("Start-up and memory", "The gateway as its own process (`java -Xmx384m`, the product's logging), "
                 + "from `java` to Camel's \"started\" line; resident memory (VmRSS) as the kernel counts it.",
                 "measure", "value");
@@ -93,12 +98,18 @@ class GatewayBenchmark {
         TABLE.write(Path.of("BENCHMARKS.md"));
     }
 
-    private static GatewayProcess gateway(String name, Map<String, String> settings) throws IOException {
+    /** A gateway process on {@code settings}, not started. */
+    private static GatewayProcess process(String name, Map<String, String> settings) throws IOException {
         Map<String, String> env = new HashMap<>(settings);
         env.put("LOG_LEVEL", "WARN");
         env.putIfAbsent("MANAGEMENT_PORT", String.valueOf(GatewayTestRun.freePort()));
         env.put("GATEWAY_DATA_DIR", dir.resolve(name).toString());
-        GatewayProcess gateway = new GatewayProcess(env, "log4j2.properties", dir.resolve(name + ".log"));
+        return new GatewayProcess(env, "log4j2.properties", dir.resolve(name + ".log"));
+    }
+
+    /** A gateway process started, its start-up time kept for the table. */
+    private static GatewayProcess gateway(String name, Map<String, String> settings) throws IOException {
+        GatewayProcess gateway = process(name, settings);
         Duration start = gateway.start();
         STARTS.add(String.format("%.1f s (%s)", start.toMillis() / 1000.0, name));
         return gateway;
@@ -204,6 +215,50 @@ class GatewayBenchmark {
                     + "(its `osticket_api_calls_seconds_count` before and after 40 commands of each type, the sandbox "
                     + "speaking the plugin v2.3.4). Goal: 1 per create.", "command", "API calls each");
             calls.forEach((type, each) -> TABLE.row(type, String.format("%.2f", each)));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void commandsWithOneTwoAndThreeGateways() throws Exception {
+        int partitions = 3 * CONSUMERS;
+        int count = COMMANDS / 5;
+        try (KafkaBroker kafka = KafkaBroker.start();
+             SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.withKey(KEY), false);
+             KafkaProducer<String, byte[]> producer = kafka.producer();
+             KafkaConsumer<String, byte[]> results = kafka.consumer(Commands.RESULTS)) {
+            kafka.createTopics(partitions, Commands.TOPIC);
+            kafka.createTopics(1, Commands.RESULTS, Commands.DLQ);
+            sandbox.timing(TimingProfile.realistic());
+            // Only gateway creates are measured here: no plain client, no metrics read.
+            CommandBench bench = new CommandBench(producer, results, null, 0);
+            List<GatewayProcess> gateways = new ArrayList<>();
+            List<Double> rates = new ArrayList<>();
+            for (int n = 1; n <= 3; n++) {
+                GatewayProcess gateway = process("cluster-" + n, Map.of("OSTICKET_URL", sandbox.url(), "OSTICKET_API_KEY", KEY,
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "COMMANDS_ENABLED", "true",
+                        "COMMANDS_CONSUMERS", String.valueOf(CONSUMERS), "CLUSTER_SERVICE", "file",
+                        "CLUSTER_FILE_ROOT", dir.resolve("cluster").toString()));
+                gateway.start();
+                gateways.add(gateway);
+                // The group takes the new gateway in (a rebalance) while this batch runs; then it is measured.
+                bench.gatewayCreates("warm-" + n, count / 2);
+                rates.add(count / (bench.gatewayCreates("cluster-" + n, count) / 1e9));
+            }
+            for (GatewayProcess gateway : gateways) {
+                gateway.kill();
+            }
+            TABLE.section("Commands: 1, 2 and 3 gateways", String.format("%,d ticket creates per row through gateways "
+                    + "clustered with `cluster.service=file` (the command ledger in Kafka, as when clustered), %d "
+                    + "consumers each, on %d partitions, against the sandbox answering as the real osTicket measured on "
+                    + "the lab does (`TimingProfile.realistic()`: its time per call, %d cores, %d PHP workers). A "
+                    + "gateway joining is warmed up with half as many first. Goal: more gateways, more commands, until "
+                    + "osTicket itself is the limit.", count, CONSUMERS, partitions, TimingProfile.realistic().cores(),
+                    TimingProfile.realistic().workers()), "gateways", "creates per second", "against one");
+            for (int n = 1; n <= 3; n++) {
+                TABLE.row(String.valueOf(n), BenchmarkTable.rate(rates.get(n - 1)),
+                        BenchmarkTable.ratio(rates.get(n - 1) / rates.get(0)));
+            }
         }
     }
 

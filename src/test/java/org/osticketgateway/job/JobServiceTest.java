@@ -56,6 +56,18 @@ class JobServiceTest {
     }
 
     @Test
+    void aGatewayTakingTheJobsOverJudgesWhatToCatchUpOnFromTheLedgerAsItIsThen() {
+        JobService follower = service(MissedFire.RUN);
+        assertThat(follower.firesAtStart()).isEmpty();
+        // The leader's fire was cut short by its death after this gateway had started.
+        String cut = fire("2026-12-01T10:00:00Z");
+        new JobLedger(states).opened(FireId.parse(cut));
+
+        follower.takeOver();
+        assertThat(follower.firesAtStart()).containsExactly(cut);
+    }
+
+    @Test
     void aFireCutShortIsCompletedOnceEvenWhenTheJobsNextFireGetsThereFirst() {
         JobService before = service(MissedFire.RUN);
         String cut = before.scheduledFire("hourly", Date.from(NOW));

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,10 @@ class ReliabilitySuiteTest {
     @TempDir
     static Path dir;
 
-    private static final ReliabilityReport REPORT = new ReliabilityReport();
+    private static final ReliabilityReport REPORT = new ReliabilityReport("one-gateway", "## One gateway\n\n"
+            + "`ReliabilitySuiteTest`. Real parts over loopback: the gateway as its own process (killed with SIGKILL), "
+            + "the osTicket sandbox over HTTP, GreenMail over IMAP, a Kafka 3.9.1 broker as its own process "
+            + "(restarted), a local HTTP server as Slack.");
     private static final Random RANDOM = new Random(SEED);
     private static final List<ConsumerRecord<String, byte[]>> RESULTS = new ArrayList<>();
     private static final List<ConsumerRecord<String, byte[]>> DEAD = new ArrayList<>();
@@ -150,26 +152,10 @@ class ReliabilitySuiteTest {
         slack.start();
         support = MAIL.setUser("support@example.com", "support", MAIL_PASSWORD);
         managementPort = GatewayTestRun.freePort();
-        Map<String, String> env = new HashMap<>();
-        env.put("OSTICKET_URL", sandbox.url());
-        env.put("OSTICKET_API_KEY", API_KEY);
-        env.put("MAIL_MAILBOXES", "support");
-        env.put("MAIL_SUPPORT_PROTOCOL", "imap");
-        env.put("MAIL_SUPPORT_HOST", "127.0.0.1");
-        env.put("MAIL_SUPPORT_PORT", String.valueOf(MAIL.getImap().getPort()));
-        env.put("MAIL_SUPPORT_USERNAME", "support");
-        env.put("MAIL_SUPPORT_PASSWORD", MAIL_PASSWORD);
+        Map<String, String> env = SuiteGateway.environment(sandbox.url(), API_KEY, MAIL.getImap().getPort(), MAIL_PASSWORD,
+                kafka.bootstrapServers());
         env.put("MAIL_SUPPORT_POLL_DELAY", "200");
-        env.put("MAIL_SUPPORT_START", "all");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("COMMANDS_ENABLED", "true");
-        env.put("COMMANDS_RETRY_DELAY", "200");
-        env.put("COMMANDS_MAX_RETRY_DELAY", "2000");
-        env.put("EVENTS_ENABLED", "true");
         env.put("EVENTS_POLL_DELAY", "2000");
-        env.put("REPORT_NAMES", "daily");
-        env.put("REPORT_DAILY_CRON", "0 0 0 1 1 ? 2099");
-        env.put("REPORT_DAILY_SLACK", "true");
         env.put("REPORT_RETRY_DELAY", "100");
         env.put("SLACK_WEBHOOK_URL", webhookUrl());
         env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
@@ -181,7 +167,7 @@ class ReliabilitySuiteTest {
     @AfterAll
     static void stopTheWorld() throws Exception {
         Path out = Path.of("target", "reliability");
-        REPORT.write(out.resolve("RELIABILITY.md"));
+        REPORT.write(out);
         // The gateway's and the broker's own logs, kept where CI keeps its reports, to read after a failure.
         Files.copy(dir.resolve("gateway.log"), out.resolve("gateway.log"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(dir.resolve("kafka").resolve("kafka.log"), out.resolve("kafka.log"), StandardCopyOption.REPLACE_EXISTING);
