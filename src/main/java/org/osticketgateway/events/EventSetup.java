@@ -1,5 +1,7 @@
 package org.osticketgateway.events;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +62,15 @@ public final class EventSetup {
         OsTicketClient client = camel.getComponent("osticket", OsTicketComponent.class).client();
         camel.getRegistry().bind("ticketChanges", new ChangeDetector(client, state, snapshots, Clock.systemUTC(),
                 Duration.ofSeconds(settings.integer("events.overlap-seconds", 2)), start));
+        PollBudget budget = new PollBudget(Duration.ofMillis(settings.integer("events.poll-delay", 10000)),
+                settings.fraction("events.server-share", 0.02), Clock.systemUTC());
+        camel.getRegistry().bind("eventsBudget", budget);
+        MeterRegistry meters = camel.getRegistry().findSingleByType(MeterRegistry.class);
+        if (meters != null) {
+            Gauge.builder("gateway.events.poll.interval", budget, b -> b.interval().toMillis() / 1000.0)
+                    .baseUnit("seconds").description("The events poll interval the server-share budget sets")
+                    .register(meters);
+        }
         camel.getRegistry().bind("statsEvents", new StatsEvents(client, state, Clock.systemUTC(),
                 settings.integer("events.threshold.overdue-per-department", 0)));
         camel.getRegistry().bind("eventEnvelope", new EventEnvelope(client.settings().baseUrl(),

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +55,15 @@ class ChangeDetectorTest {
 
     /** A detector on the state file in {@code data}: a second one reads what the first saved, as after a restart. */
     private ChangeDetector detector(String start) throws Exception {
+        return detector(start, Clock.systemUTC());
+    }
+
+    private ChangeDetector detector(String start, Clock clock) throws Exception {
         Map<String, String> view = new ConcurrentHashMap<>();
         FileStateRepository state = new FileStateRepository(data.resolve("events.dat").toFile(), view);
         state.start();
         states.add(state);
-        return new ChangeDetector(client, state, view, Clock.systemUTC(), Duration.ofSeconds(2), start);
+        return new ChangeDetector(client, state, view, clock, Duration.ofSeconds(2), start);
     }
 
     private static List<String> types(List<TicketEvent> events, String number) {
@@ -77,22 +83,45 @@ class ChangeDetectorTest {
     }
 
     @Test
-    void aSweepThatFindsATicketOverdueLeavesItsOtherChangesToThePoll() throws Exception {
-        ChangeDetector detector = detector("now");
+    void aSweepFindsADueDatePassedWithoutASearchAndLeavesOtherChangesToThePoll() throws Exception {
+        Instant[] now = {Instant.now()};
+        ChangeDetector detector = detector("now", new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        });
         List<TicketEvent> events = new ArrayList<>();
-        CreatedTicket created = client.createTicket(NewTicket.of("A", "a@example.com", "Closed late", "m")
-                .withDueDate("2020-01-01"));
-        TicketRef ref = TicketRef.ofNumber(created.number());
-        client.updateTicket(ref, TicketUpdate.none().withStatus("Closed"));
+        TicketRef due = TicketRef.ofNumber(client.createTicket(NewTicket.of("A", "a@example.com", "Due soon", "m")
+                .withDueDate("2031-01-01")).number());
+        TicketRef reopened = TicketRef.ofNumber(client.createTicket(NewTicket.of("A", "a@example.com", "Closed late",
+                "m").withDueDate("2020-01-01")).number());
+        client.updateTicket(reopened, TicketUpdate.none().withStatus("Closed"));
         detector.poll(events::add);
 
-        // Reopened between a poll and the sweep: overdue again, and reopened.
-        client.updateTicket(ref, TicketUpdate.none().withStatus("Open"));
+        // The due date passes with no update; another ticket is reopened between a poll and the sweep.
+        now[0] = Instant.parse("2031-01-02T00:00:00Z");
+        client.updateTicket(reopened, TicketUpdate.none().withStatus("Open"));
+        sandbox.failSearches(true);
         detector.sweep(events::add);
+        sandbox.failSearches(false);
+        assertThat(sandbox.failedSearches()).isZero();
         detector.poll(events::add);
+        detector.sweep(events::add);
 
-        assertThat(types(events, created.number())).containsExactly("osticket.ticket.overdue",
-                "osticket.ticket.status-changed", "osticket.ticket.reopened", "osticket.ticket.updated");
+        assertThat(types(events, due.number())).containsExactly("osticket.ticket.overdue");
+        assertThat(types(events, reopened.number())).containsExactly("osticket.ticket.status-changed",
+                "osticket.ticket.reopened", "osticket.ticket.overdue", "osticket.ticket.updated");
     }
 
     @Test
