@@ -132,7 +132,7 @@ public final class ChangeDetector {
         Instant now = clock.instant();
         List<TicketSnapshot> known = states.all().toList();
         for (TicketSnapshot before : known) {
-            if (before.open() && !before.overdue() && before.dueDate() != null && before.dueDate().isBefore(now)) {
+            if (!before.overdue() && before.overdueAt(now)) {
                 sink.emit(event("osticket.ticket.overdue", before.nowOverdue(), now,
                         JsonNodeFactory.instance.objectNode()));
                 states.save(before.nowOverdue());

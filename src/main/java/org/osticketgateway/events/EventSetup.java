@@ -60,8 +60,9 @@ public final class EventSetup {
         StateRepository<String, String> state = state(settings, snapshots);
         camel.addService(state);
         OsTicketClient client = camel.getComponent("osticket", OsTicketComponent.class).client();
-        camel.getRegistry().bind("ticketChanges", new ChangeDetector(client, state, snapshots, Clock.systemUTC(),
-                Duration.ofSeconds(settings.integer("events.overlap-seconds", 2)), start));
+        ChangeDetector detector = new ChangeDetector(client, state, snapshots, Clock.systemUTC(),
+                Duration.ofSeconds(settings.integer("events.overlap-seconds", 2)), start);
+        camel.getRegistry().bind("ticketChanges", detector);
         PollBudget budget = new PollBudget(Duration.ofMillis(settings.integer("events.poll-delay", 10000)),
                 settings.fraction("events.server-share", 0.02), Clock.systemUTC());
         camel.getRegistry().bind("eventsBudget", budget);
@@ -71,8 +72,14 @@ public final class EventSetup {
                     .baseUnit("seconds").description("The events poll interval the server-share budget sets")
                     .register(meters);
         }
-        camel.getRegistry().bind("statsEvents", new StatsEvents(client, state, Clock.systemUTC(),
-                settings.integer("events.threshold.overdue-per-department", 0)));
+        int overdueLimit = settings.integer("events.threshold.overdue-per-department", 0);
+        String statsFrom = settings.text("events.stats-from", "state");
+        camel.getRegistry().bind("statsEvents", switch (statsFrom) {
+            case "state" -> new StatsEvents(detector.states(), state, Clock.systemUTC(), overdueLimit);
+            case "server" -> new StatsEvents(client, state, Clock.systemUTC(), overdueLimit);
+            default -> throw new IllegalStateException("events.stats-from must be state or server, not '" + statsFrom
+                    + "'");
+        });
         camel.getRegistry().bind("eventEnvelope", new EventEnvelope(client.settings().baseUrl(),
                 mode.equals("structured")));
     }

@@ -41,7 +41,7 @@ class TicketEventsRouteTest extends GatewayRouteTestSupport {
     @Override
     protected String[] settings() {
         return new String[] {"events.enabled", "true", "events.poll-delay", "100", "events.sweep-every", "1",
-                "events.threshold.overdue-per-department", "1"};
+                "events.threshold.overdue-per-department", "1", "events.stats-from", "server"};
     }
 
     @Override
