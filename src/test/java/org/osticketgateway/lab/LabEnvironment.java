@@ -10,9 +10,9 @@ import java.util.Map;
  * A lab osTicket as its {@code lab.env} describes it (written by the lab kit's {@code setup.sh}):
  * the API root, the full-access and create-only API keys, and the lab's folder.
  */
-record LabEnvironment(Path dir, String apiUrl, String apiKey, String limitedKey) {
+public record LabEnvironment(Path dir, String apiUrl, String apiKey, String limitedKey) {
 
-    static LabEnvironment read(Path labEnv) throws IOException {
+    public static LabEnvironment read(Path labEnv) throws IOException {
         Map<String, String> values = new HashMap<>();
         for (String line : Files.readAllLines(labEnv)) {
             int eq = line.indexOf('=');
@@ -30,7 +30,7 @@ record LabEnvironment(Path dir, String apiUrl, String apiKey, String limitedKey)
     }
 
     /** The keys as recordings name them. */
-    Map<String, String> keyRoles() {
+    public Map<String, String> keyRoles() {
         return Map.of(apiKey, "FULL_ACCESS_KEY", limitedKey, "CREATE_ONLY_KEY");
     }
 }

@@ -1,0 +1,138 @@
+package org.osticketgateway.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.osticketgateway.lab.LabEnvironment;
+import org.osticketgateway.lab.RecordingProxy;
+import org.osticketgateway.osticket.OsTicketClient;
+import org.osticketgateway.osticket.OsTicketSettings;
+import org.osticketgateway.osticket.model.SearchQuery;
+import org.osticketgateway.osticket.model.SortField;
+import org.osticketgateway.osticket.model.SortOrder;
+import org.osticketgateway.osticket.model.Stats;
+import org.osticketgateway.osticket.model.StatsQuery;
+import org.osticketgateway.osticket.model.TicketRef;
+
+/**
+ * What the events flow, stats events and a daily report cost osTicket as the helpdesk grows: on
+ * the sandbox with the realistic timing profile at 1,000 / 10,000 / 100,000 tickets, and (with
+ * {@code -Dlab.env=<lab.env>}) once on a real osTicket. Writes its sections of BENCHMARKS.md.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HelpdeskCostBenchmark {
+
+    private static final BenchmarkTable TABLE = new BenchmarkTable();
+
+    @TempDir
+    static Path dir;
+
+    @AfterAll
+    static void write() throws IOException {
+        TABLE.write(Path.of("BENCHMARKS.md"));
+    }
+
+    @Test
+    @Order(2)
+    @EnabledIfSystemProperty(named = "lab.env", matches = ".+")
+    void onTheLab() throws Exception {
+        LabEnvironment lab = LabEnvironment.read(Path.of(System.getProperty("lab.env")));
+        AtomicLong calls = new AtomicLong();
+        AtomicLong nanos = new AtomicLong();
+        try (OsTicketClient client = new OsTicketClient(OsTicketSettings.of(lab.apiUrl(), lab.apiKey()))) {
+            client.onApiCall((operation, status, took) -> {
+                calls.incrementAndGet();
+                nanos.addAndGet(took);
+            });
+            Stats stats = client.getStats(StatsQuery.all());
+            long total = stats.global().total();
+            String department = stats.byDepartment().get(0).name();
+            String number = client.searchTickets(SearchQuery.all().withPage(1, 0)).tickets().get(0).number();
+            TABLE.section("Checked on a real osTicket: what a call costs", "osTicket 1.18.1 with API Endpoints v2.3.4 "
+                    + "(the lab, MariaDB, PHP-FPM, on this machine, shared with other work: absolute times are noisy) "
+                    + "holding " + String.format("%,d", total) + " tickets (" + stats.global().open() + " open). Each "
+                    + "call's median of 3, from request to answer; one exchange of each is kept in "
+                    + "`src/test/resources/lab-osticket-1.18.1/costs/`. A search or stats call costs time in proportion "
+                    + "to the tickets it matches, whatever its limit: that is what the sandbox's realistic profile "
+                    + "charges.", "call", "tickets it matches", "time", "per matching ticket");
+            record Probe(String name, long matching, Runnable call) {
+            }
+            List<Probe> probes = List.of(
+                    new Probe("search, no filter, limit 1", total,
+                            () -> client.searchTickets(SearchQuery.all().withPage(1, 0))),
+                    new Probe("search sorted by updated, limit 100 (an events poll)", total,
+                            () -> client.searchTickets(SearchQuery.all().withPage(100, 0)
+                                    .withSort(SortField.UPDATED, SortOrder.DESC))),
+                    new Probe("search status=Open, limit 1", stats.global().open(),
+                            () -> client.searchTickets(SearchQuery.all().withStatus("Open").withPage(1, 0))),
+                    new Probe("search status=Closed, limit 1", stats.global().closed(),
+                            () -> client.searchTickets(SearchQuery.all().withStatus("Closed").withPage(1, 0))),
+                    new Probe("search department=" + department + ", limit 1", stats.byDepartment().get(0).total(),
+                            () -> client.searchTickets(SearchQuery.all().withDepartment(department).withPage(1, 0))),
+                    new Probe("search query matching no subject", 0,
+                            () -> client.searchTickets(SearchQuery.all().withQuery("no such subject 18")
+                                    .withPage(1, 0))),
+                    new Probe("stats (reads every ticket)", total, () -> client.getStats(StatsQuery.all())),
+                    new Probe("get one ticket", 1, () -> client.getTicket(TicketRef.ofNumber(number))));
+            for (Probe probe : probes) {
+                List<Double> times = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    long start = System.nanoTime();
+                    probe.call().run();
+                    times.add((System.nanoTime() - start) / 1e6);
+                }
+                double median = BenchmarkTable.percentile(times, 50);
+                TABLE.row(probe.name(), String.format("%,d", probe.matching()), BenchmarkTable.ms(median),
+                        probe.matching() > 1 ? String.format("%.2f ms", median / probe.matching()) : "—");
+            }
+            record(lab);
+            HelpdeskCost.Measured measured = new HelpdeskCost(client, calls::get, () -> Duration.ofNanos(nanos.get()))
+                    .measure(Files.createDirectories(dir.resolve("lab")));
+            TABLE.section("Checked on a real osTicket: the events flow and a report", "The same steps as on the "
+                    + "sandbox (below), on the lab of the section above: API calls and their time from request to "
+                    + "answer.", "step", "API calls", "server time");
+            rows(measured);
+            HelpdeskCost.Hour hour = HelpdeskCost.hour(measured.poll(), measured.sweep());
+            TABLE.row("an hour with the defaults: " + hour.polls() + " polls (every " + hour.pollInterval().toSeconds()
+                    + " s), " + hour.sweeps() + " sweeps; stats events and the daily report from the state",
+                    "—", String.format("%,.1f s = %.2f%% of the hour", hour.serverTime().toMillis() / 1000.0,
+                            hour.share() * 100));
+        }
+    }
+
+    private static void rows(HelpdeskCost.Measured measured) {
+        TABLE.row("events start (start=now: every ticket read once)", measured.start().calls(),
+                measured.start().seconds());
+        TABLE.row("one poll, no change", measured.poll().calls(), measured.poll().seconds());
+        TABLE.row("one sweep (due dates from the state, deletions by stats)", measured.sweep().calls(),
+                measured.sweep().seconds());
+        TABLE.row("daily report counted from osTicket (events flow off)", measured.reportFromServer().calls(),
+                measured.reportFromServer().seconds());
+        TABLE.row("daily report from the events flow's state", measured.reportFromState().calls(),
+                measured.reportFromState().seconds());
+    }
+
+    /** One exchange of each probe, through a recording proxy, as the lab answered it. */
+    private static void record(LabEnvironment lab) throws Exception {
+        Path folder = Path.of("target", "lab", "cost-recordings");
+        try (RecordingProxy proxy = RecordingProxy.start(URI.create(lab.apiUrl()), lab.keyRoles(), folder);
+             OsTicketClient client = new OsTicketClient(OsTicketSettings.of(proxy.url(), lab.apiKey()))) {
+            client.searchTickets(SearchQuery.all().withPage(1, 0));
+            client.searchTickets(SearchQuery.all().withStatus("Closed").withPage(1, 0));
+            client.searchTickets(SearchQuery.all().withQuery("no such subject 18").withPage(1, 0));
+            client.getStats(StatsQuery.all());
+        }
+    }
+}
