@@ -22,6 +22,7 @@ import org.osticketgateway.management.ManagementServerFactory;
 import org.osticketgateway.report.ReportSetup;
 import org.osticketgateway.sandbox.SandboxOptions;
 import org.osticketgateway.sandbox.SandboxServer;
+import org.osticketgateway.sandbox.TimingProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +98,13 @@ final class GatewayStartup extends MainListenerSupport {
                     true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox on port " + port + " (sandbox.port)", e);
+        }
+        String timing = properties.resolveProperty("sandbox.timing").orElse("none").trim();
+        if ("realistic".equalsIgnoreCase(timing)) {
+            sandbox.timing(TimingProfile.realistic());
+        } else if (!"none".equalsIgnoreCase(timing)) {
+            sandbox.close();
+            throw new GatewayStartupException("sandbox.timing must be none or realistic, not '" + timing + "'");
         }
         properties.addOverrideProperty("osticket.url", sandbox.url());
         properties.addOverrideProperty("osticket.api-key", key);

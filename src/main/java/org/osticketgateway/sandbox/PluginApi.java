@@ -363,8 +363,9 @@ final class PluginApi extends RoutedApi {
             filter = filter.and(t -> t.departmentId == inDepartment.get().id());
         }
         ArrayNode list = NODES.arrayNode();
-        SortedPage.of(store.all(), filter, order, offset, limit).page().forEach(t -> list.add(summaryNode(t)));
-        return Answer.ok(list);
+        SortedPage<SandboxTicket> found = SortedPage.of(store.all(), filter, order, offset, limit);
+        found.page().forEach(t -> list.add(summaryNode(t)));
+        return Answer.ok(list).walking(found.total());
     }
 
     private Answer delete(SandboxRequest request, Matcher match) {
@@ -413,7 +414,7 @@ final class PluginApi extends RoutedApi {
                 }
             }
         }
-        return Answer.ok(answer);
+        return Answer.ok(answer).walking(tickets.size());
     }
 
     private Answer statuses(SandboxRequest request, Matcher match) {

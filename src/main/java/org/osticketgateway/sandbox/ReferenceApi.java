@@ -156,7 +156,7 @@ final class ReferenceApi extends RoutedApi {
 
     private Answer get(SandboxRequest request, Matcher match) {
         SandboxTicket ticket = ticket(match.group("key"));
-        return new Answer(200, ticketNode(ticket), "ticket", null, null);
+        return new Answer(200, ticketNode(ticket), "ticket", null, null, 0);
     }
 
     private Answer update(SandboxRequest request, Matcher match) {
@@ -265,7 +265,7 @@ final class ReferenceApi extends RoutedApi {
                 .put("offset", offset);
         ArrayNode tickets = answer.putArray("tickets");
         page.forEach(t -> tickets.add(summaryNode(t)));
-        return Answer.ok(answer);
+        return Answer.ok(answer).walking(found.total());
     }
 
     private Predicate<SandboxTicket> searchFilter(SandboxRequest request) {
@@ -409,7 +409,7 @@ final class ReferenceApi extends RoutedApi {
                 .put("start", (from == null ? earliest : from).toString())
                 .put("end", to.toString())
                 .put("label", label));
-        return Answer.ok(answer);
+        return Answer.ok(answer).walking(store.size());
     }
 
     private Duration firstResponse(SandboxTicket ticket) {

@@ -28,11 +28,14 @@ abstract class RoutedApi implements SandboxApi {
      */
     static final Pattern EMAIL = Pattern.compile("^(?!\\.)(?!.*\\.\\.)[^@\\s]+(?<!\\.)@[^@\\s]+\\.[^@\\s]+(?<!\\.)$");
 
-    /** An answer: a tree rendered as JSON or XML (root element {@code xmlRoot}), or ready text. */
-    record Answer(int status, JsonNode body, String xmlRoot, String textType, String text) {
+    /**
+     * An answer: a tree rendered as JSON or XML (root element {@code xmlRoot}), or ready text; and how
+     * many tickets the server walked to give it (what a search or stats costs osTicket's database).
+     */
+    record Answer(int status, JsonNode body, String xmlRoot, String textType, String text, int walked) {
 
         static Answer of(int status, JsonNode body) {
-            return new Answer(status, body, "response", null, null);
+            return new Answer(status, body, "response", null, null, 0);
         }
 
         static Answer ok(JsonNode body) {
@@ -40,7 +43,11 @@ abstract class RoutedApi implements SandboxApi {
         }
 
         static Answer text(int status, String type, String text) {
-            return new Answer(status, null, null, type, text);
+            return new Answer(status, null, null, type, text, 0);
+        }
+
+        Answer walking(int tickets) {
+            return new Answer(status, body, xmlRoot, textType, text, tickets);
         }
     }
 
@@ -157,13 +164,14 @@ abstract class RoutedApi implements SandboxApi {
 
     private SandboxResponse render(Answer answer, boolean xml) {
         if (answer.text() != null) {
-            return new SandboxResponse(answer.status(), answer.textType(), answer.text());
+            return new SandboxResponse(answer.status(), answer.textType(), answer.text(), answer.walked());
         }
         if (xml) {
             return new SandboxResponse(answer.status(), SandboxResponse.XML,
-                    XmlRenderer.render(answer.xmlRoot(), xmlItemName(), answer.body(), xmlDeclaresEncoding()));
+                    XmlRenderer.render(answer.xmlRoot(), xmlItemName(), answer.body(), xmlDeclaresEncoding()),
+                    answer.walked());
         }
-        return new SandboxResponse(answer.status(), SandboxResponse.JSON, answer.body().toString());
+        return new SandboxResponse(answer.status(), SandboxResponse.JSON, answer.body().toString(), answer.walked());
     }
 
     // ---- reading requests

@@ -43,6 +43,7 @@ public final class SandboxServer implements AutoCloseable {
     private volatile boolean failingSearches;
     private volatile String failingCreates;
     private volatile long serviceNanos;
+    private volatile ServerClock clock = new ServerClock(TimingProfile.none());
     private final AtomicInteger failedSearches = new AtomicInteger();
 
     private SandboxServer(SandboxStore store, SandboxApi api, HttpServer http, ExecutorService workers) {
@@ -111,6 +112,24 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
+     * Makes the sandbox take as long as the profile says a real osTicket takes for each call (or, with
+     * the profile not waiting, count that time only). Counts from zero again.
+     */
+    public void timing(TimingProfile profile) {
+        clock = new ServerClock(profile);
+    }
+
+    /** The server time the calls since the last {@link #timing} would have cost a real osTicket. */
+    public Duration serverTime() {
+        return clock.serverTime();
+    }
+
+    /** The calls answered since the last {@link #timing}, by operation. */
+    public Map<ApiOperation, Long> callCounts() {
+        return clock.callCounts();
+    }
+
+    /**
      * Makes every create whose body contains {@code marker} answer 500 (null: none): one request
      * osTicket keeps failing while it answers every other.
      */
@@ -172,6 +191,7 @@ public final class SandboxServer implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("X-API-Key"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     in.readAllBytes());
+            ServerClock timing = clock;
             SandboxResponse response;
             try {
                 response = failingSearches && request.path().startsWith("/tickets-search.php") ? failedSearch()
@@ -181,6 +201,7 @@ public final class SandboxServer implements AutoCloseable {
                 LOG.error("sandbox failed on {} {}", request.method(), request.path(), e);
                 response = INTERNAL_ERROR;
             }
+            timing.spend(ApiOperation.of(request.path()), response.walked());
             if (serviceNanos > 0) {
                 LockSupport.parkNanos(serviceNanos);
             }

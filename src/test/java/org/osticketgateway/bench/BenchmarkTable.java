@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The benchmark results as Markdown tables, one section a benchmark, with the machine they ran on. */
 final class BenchmarkTable {
@@ -25,20 +27,36 @@ final class BenchmarkTable {
         sections.get(sections.size() - 1).rows().add(Arrays.stream(cells).map(String::valueOf).toList());
     }
 
+    /**
+     * Writes this run's sections into {@code file}, each under its title with the date and machine it was
+     * measured on, and keeps the sections there that this run did not measure: a benchmark run alone
+     * replaces only its own.
+     */
     synchronized void write(Path file) throws IOException {
-        StringBuilder md = new StringBuilder("# Benchmarks\n\n")
-                .append("Written by `mvn -B -Pbench test` on ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                .append(" — ").append(machine()).append(".\n")
-                .append("Every ratio is measured side by side in the same run, against the same servers on loopback, ")
-                .append("so that it holds on a noisy machine; absolute rates are this machine's.\n");
+        Map<String, String> kept = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            String[] parts = Files.readString(file).split("\n## ");
+            for (int i = 1; i < parts.length; i++) {
+                String title = parts[i].substring(0, parts[i].indexOf('\n'));
+                kept.put(title, "\n## " + parts[i].stripTrailing() + "\n");
+            }
+        }
+        String measured = "Measured on " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " — " + machine() + ".";
         for (Section section : sections) {
-            md.append("\n## ").append(section.title()).append("\n\n").append(section.intro()).append("\n\n| ")
-                    .append(String.join(" | ", section.header())).append(" |\n|")
-                    .append("---|".repeat(section.header().size())).append('\n');
+            StringBuilder md = new StringBuilder("\n## ").append(section.title()).append("\n\n").append(measured)
+                    .append(' ').append(section.intro()).append("\n\n| ").append(String.join(" | ", section.header()))
+                    .append(" |\n|").append("---|".repeat(section.header().size())).append('\n');
             for (List<String> row : section.rows()) {
                 md.append("| ").append(String.join(" | ", row)).append(" |\n");
             }
+            kept.put(section.title(), md.toString());
         }
+        StringBuilder md = new StringBuilder("# Benchmarks\n\n")
+                .append("Written by `mvn -B -Pbench test`; a benchmark run alone (`-Dtest=…`) rewrites only its own ")
+                .append("sections, and each section says when and on what it was measured. ")
+                .append("Every ratio is measured side by side in the same run, against the same servers on loopback, ")
+                .append("so that it holds on a noisy machine; absolute rates are this machine's.\n");
+        kept.values().forEach(md::append);
         Files.writeString(file, md);
     }
 
