@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +16,7 @@ import org.osticketgateway.osticket.model.StatsQuery;
 import org.osticketgateway.report.ReportBuilder;
 import org.osticketgateway.report.ReportDefinition;
 import org.osticketgateway.report.ReportPeriod;
+import org.osticketgateway.retry.MovableClock;
 
 /**
  * What the events flow and a daily report cost one osTicket, measured call by call: the server
@@ -88,28 +87,13 @@ final class HelpdeskCost {
      * clock, so that an hour at 100,000 tickets takes no hour.
      */
     static Hour hour(Step poll, Step sweep) {
-        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
-        Instant end = now[0].plus(Duration.ofHours(1));
-        PollBudget budget = new PollBudget(Duration.ofSeconds(10), 0.02, new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        });
+        MovableClock clock = new MovableClock();
+        Instant end = clock.instant().plus(Duration.ofHours(1));
+        PollBudget budget = new PollBudget(Duration.ofSeconds(10), 0.02, clock);
         long polls = 0;
         long sweeps = 0;
         Duration spent = Duration.ZERO;
-        while (now[0].isBefore(end)) {
+        while (clock.instant().isBefore(end)) {
             if (budget.begin()) {
                 polls++;
                 Duration cost = poll.serverTime();
@@ -120,7 +104,7 @@ final class HelpdeskCost {
                 spent = spent.plus(cost);
                 budget.spent(cost);
             }
-            now[0] = now[0].plusSeconds(1);
+            clock.advance(Duration.ofSeconds(1));
         }
         Duration paced = Duration.ofNanos((long) (poll.serverTime().toNanos() / 0.02));
         return new Hour(polls, sweeps, paced.compareTo(Duration.ofSeconds(10)) > 0 ? paced : Duration.ofSeconds(10),

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +22,7 @@ import org.osticketgateway.osticket.model.CreatedTicket;
 import org.osticketgateway.osticket.model.NewTicket;
 import org.osticketgateway.osticket.model.TicketRef;
 import org.osticketgateway.osticket.model.TicketUpdate;
+import org.osticketgateway.retry.MovableClock;
 import org.osticketgateway.sandbox.SandboxOptions;
 import org.osticketgateway.sandbox.SandboxServer;
 import org.slf4j.LoggerFactory;
@@ -84,23 +83,8 @@ class ChangeDetectorTest {
 
     @Test
     void aSweepFindsADueDatePassedWithoutASearchAndLeavesOtherChangesToThePoll() throws Exception {
-        Instant[] now = {Instant.now()};
-        ChangeDetector detector = detector("now", new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        });
+        MovableClock clock = new MovableClock();
+        ChangeDetector detector = detector("now", clock);
         List<TicketEvent> events = new ArrayList<>();
         TicketRef due = TicketRef.ofNumber(client.createTicket(NewTicket.of("A", "a@example.com", "Due soon", "m")
                 .withDueDate("2031-01-01")).number());
@@ -110,7 +94,7 @@ class ChangeDetectorTest {
         detector.poll(events::add);
 
         // The due date passes with no update; another ticket is reopened between a poll and the sweep.
-        now[0] = Instant.parse("2031-01-02T00:00:00Z");
+        clock.advance(Duration.ofDays(366 * 5));
         client.updateTicket(reopened, TicketUpdate.none().withStatus("Open"));
         sandbox.failSearches(true);
         detector.sweep(events::add);
