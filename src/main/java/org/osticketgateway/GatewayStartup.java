@@ -129,11 +129,12 @@ final class GatewayStartup extends MainListenerSupport {
                     page.total() == null ? "" : ", " + page.total() + " tickets");
             HealthCheckHelper.getHealthCheckRegistry(main.getCamelContext())
                     .register(new OsTicketHealthCheck(component));
-            ReportSetup.install(main.getCamelContext());
             Settings settings = new Settings(main.getCamelContext().getPropertiesComponent());
             MailSetup.install(main.getCamelContext(), settings);
             CommandSetup.install(main.getCamelContext(), settings);
             EventSetup.install(main.getCamelContext(), settings);
+            // After the events: a report counts from their ticket state when they run.
+            ReportSetup.install(main.getCamelContext());
             JobSetup.install(main.getCamelContext(), settings, new DepartmentProbe(client));
         } catch (OsTicketException e) {
             stop(main, sentence(e));

@@ -44,6 +44,21 @@ public final class Settings {
         }
     }
 
+    /** A share: above 0 and at most 1, such as 0.02 for 2%. */
+    public double fraction(String key, double fallback) {
+        String value = text(key, String.valueOf(fallback));
+        try {
+            double share = Double.parseDouble(value);
+            if (share > 0 && share <= 1) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // Said below, with the key.
+        }
+        throw new IllegalStateException(key + " must be a number above 0 and at most 1 (0.02 is 2%), not '" + value
+                + "'");
+    }
+
     public boolean flag(String key, boolean fallback) {
         String value = text(key, String.valueOf(fallback));
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {

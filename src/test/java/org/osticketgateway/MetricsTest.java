@@ -90,7 +90,7 @@ class MetricsTest {
                 "osticket.url", sandbox.url(), "osticket.api-key", "k", "mail.max-attempts", "2",
                 "kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "commands.enabled", "true", "commands.retry-delay", "50", "commands.max-attempts", "2",
-                "events.enabled", "true", "events.poll-delay", "200",
+                "events.enabled", "true", "events.poll-delay", "200", "events.server-share", "1",
                 "report.names", "daily", "report.daily.cron", "0 0 0 1 1 ? 2099", "report.daily.slack", "true",
                 "report.daily.email-to", "leads@example.com", "report.retries", "0",
                 "slack.webhook-url", "http://127.0.0.1:" + slack.getAddress().getPort() + "/hook",

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,16 +13,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.camel.spi.StateRepository;
 import org.osticketgateway.osticket.OsTicketClient;
+import org.osticketgateway.osticket.OsTicketException;
+import org.osticketgateway.osticket.OsTicketFailure;
+import org.osticketgateway.osticket.model.DepartmentStats;
 import org.osticketgateway.osticket.model.SearchPage;
 import org.osticketgateway.osticket.model.SearchQuery;
 import org.osticketgateway.osticket.model.SortField;
 import org.osticketgateway.osticket.model.SortOrder;
+import org.osticketgateway.osticket.model.Stats;
+import org.osticketgateway.osticket.model.StatsQuery;
+import org.osticketgateway.osticket.model.TicketRef;
 import org.osticketgateway.osticket.model.TicketStatus;
 import org.osticketgateway.osticket.model.TicketSummary;
 
@@ -33,22 +39,21 @@ import org.osticketgateway.osticket.model.TicketSummary;
  * overlap (osTicket's timestamps have one-second resolution), and compares each ticket with the
  * last state it saw. A ticket's snapshot is saved right after its events went out, the watermark
  * after the whole poll: a failure or restart mid-poll repeats no event and misses none. A poll
- * with no change is one search call. Deletions and tickets turning overdue without an update are
- * found by a sweep over every ticket.
+ * with no change is one search call. The sweep finds what no update shows: tickets whose due date
+ * passed (from the snapshots, no call) and deleted ones (a stats call; see {@link #sweep}).
  */
 public final class ChangeDetector {
 
-    static final String WATERMARK = "watermark";
-    private static final String TICKET = "ticket:";
+    static final String WATERMARK = TicketStates.WATERMARK;
     private static final int PAGE = SearchQuery.MAX_LIMIT;
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     private final OsTicketClient client;
-    private final StateRepository<String, String> state;
-    private final Map<String, String> stateView;
+    private final TicketStates states;
     private final Clock clock;
     private final Duration overlap;
     private final String start;
+    private final CallTime time = new CallTime();
     private Set<String> openStatuses;
 
     /**
@@ -58,17 +63,26 @@ public final class ChangeDetector {
     public ChangeDetector(OsTicketClient client, StateRepository<String, String> state, Map<String, String> stateView,
                           Clock clock, Duration overlap, String start) {
         this.client = client;
-        this.state = state;
-        this.stateView = stateView;
+        this.states = new TicketStates(state, stateView);
         this.clock = clock;
         this.overlap = overlap;
         this.start = start;
     }
 
+    /** The tickets this detector knows, as of its last poll. */
+    public TicketStates states() {
+        return states;
+    }
+
+    /** What the calls since the last asking cost osTicket (see {@link CallTime}). */
+    public Duration spent() {
+        return time.take();
+    }
+
     /** One poll; returns the number of search calls it made. */
     public int poll(EventSink sink) throws Exception {
-        String mark = state.getState(WATERMARK);
-        if (mark == null || mark.isEmpty()) {
+        String mark = states.watermark();
+        if (mark == null) {
             if (start.equals("now")) {
                 return baseline();
             }
@@ -80,7 +94,8 @@ public final class ChangeDetector {
         int calls = 0;
         int offset = 0;
         while (true) {
-            SearchPage page = client.searchTickets(query(offset));
+            SearchQuery query = query(offset);
+            SearchPage page = time.measure(() -> client.searchTickets(query));
             calls++;
             List<TicketSummary> tickets = page.tickets();
             if (newest == null) {
@@ -101,49 +116,114 @@ public final class ChangeDetector {
             offset += PAGE - 1;
         }
         // Anything changed while this poll was paging was updated at or after the newest seen first.
-        state.setState(WATERMARK, (newest.isAfter(watermark) ? newest : watermark).toString());
+        states.setWatermark(newest.isAfter(watermark) ? newest : watermark, clock.instant());
         return calls;
     }
 
-    /** Every ticket walked: deleted ones (known but gone) and ones that turned overdue. */
+    /**
+     * What no update shows. A ticket turns overdue without an update when its due date passes: the
+     * snapshots have the due dates, so that takes no call (osTicket's own overdue flag comes with an
+     * update, which the poll sees). A deletion shows as a department holding fewer tickets in the
+     * stats than the snapshots say: only such a department is walked, and a ticket missing from it
+     * is deleted when fetching it says so (it may have moved). Walking every ticket instead would
+     * cost osTicket the square of the helpdesk's size.
+     */
     public void sweep(EventSink sink) throws Exception {
-        Set<String> seen = new HashSet<>();
-        for (TicketSummary ticket : (Iterable<TicketSummary>) client.searchAll(query(0))::iterator) {
-            seen.add(ticket.number());
-            TicketSnapshot before = snapshot(ticket.number());
-            TicketSnapshot now = TicketSnapshot.of(ticket, isOpen(ticket), clock.instant());
-            if (before != null && now.overdue() && !before.overdue()) {
-                sink.emit(event("osticket.ticket.overdue", now, clock.instant(), JsonNodeFactory.instance.objectNode()));
-                // Only the overdue flag: a change the poll has not seen yet (a reopening, say) stays
-                // for the poll to publish.
-                save(before.nowOverdue());
+        Instant now = clock.instant();
+        List<TicketSnapshot> known = states.all().toList();
+        for (TicketSnapshot before : known) {
+            if (!before.overdue() && before.overdueAt(now)) {
+                sink.emit(event("osticket.ticket.overdue", before.nowOverdue(), now,
+                        JsonNodeFactory.instance.objectNode()));
+                states.save(before.nowOverdue());
             }
         }
-        List<String> gone = stateView.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(TICKET) && !e.getValue().isEmpty())
-                .map(e -> e.getKey().substring(TICKET.length()))
-                .filter(number -> !seen.contains(number)).collect(Collectors.toList());
-        for (String number : gone) {
-            TicketSnapshot last = snapshot(number);
-            sink.emit(event("osticket.ticket.deleted", last, clock.instant(), JsonNodeFactory.instance.objectNode()));
-            state.setState(TICKET + number, "");
+        Stats stats = time.measure(() -> client.getStats(StatsQuery.all()));
+        Map<String, DepartmentStats> counted = stats.byDepartment().stream()
+                .collect(Collectors.toMap(DepartmentStats::name, d -> d, (a, b) -> a));
+        Map<String, List<String>> byDepartment = known.stream().collect(Collectors.groupingBy(
+                t -> String.valueOf(t.department()), TreeMap::new,
+                Collectors.mapping(TicketSnapshot::number, Collectors.toList())));
+        for (Map.Entry<String, List<String>> department : byDepartment.entrySet()) {
+            DepartmentStats there = counted.get(department.getKey());
+            if (there != null && department.getValue().size() <= there.total()) {
+                continue;
+            }
+            Set<String> present = new HashSet<>();
+            if (there != null) {
+                walk(inDepartment(there)).forEach(t -> present.add(t.number()));
+            }
+            for (String number : department.getValue()) {
+                if (!present.contains(number) && gone(number)) {
+                    sink.emit(event("osticket.ticket.deleted", states.get(number), now,
+                            JsonNodeFactory.instance.objectNode()));
+                    states.forget(number);
+                }
+            }
         }
     }
 
+    private boolean gone(String number) {
+        try {
+            time.measure(() -> client.getTicket(TicketRef.ofNumber(number)));
+            return false;
+        } catch (OsTicketException e) {
+            if (e.failure() == OsTicketFailure.NOT_FOUND) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** Every ticket the query matches, a page at a time; the time of each page's call is measured. */
+    private Iterable<TicketSummary> walk(SearchQuery query) {
+        Iterator<TicketSummary> tickets = client.searchAll(query.withPage(PAGE, 0)).iterator();
+        return () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return time.measure(tickets::hasNext);
+            }
+
+            @Override
+            public TicketSummary next() {
+                return tickets.next();
+            }
+        };
+    }
+
+    /**
+     * Every ticket read once, without events. The watermark is the newest update before the walk:
+     * whatever changes while it goes on is newer, and the next poll reads it again. The walk goes a
+     * department and a status at a time, because a search costs osTicket time in proportion to the
+     * tickets it matches: paging through every ticket costs the square of the helpdesk's size,
+     * slices the sum of their squares.
+     */
     private int baseline() {
-        Instant newest = Instant.EPOCH;
-        for (TicketSummary ticket : (Iterable<TicketSummary>) client.searchAll(query(0))::iterator) {
-            save(TicketSnapshot.of(ticket, isOpen(ticket), clock.instant()));
-            if (ticket.updated() != null && ticket.updated().isAfter(newest)) {
-                newest = ticket.updated();
+        SearchQuery newestFirst = SearchQuery.all().withPage(1, 0).withSort(SortField.UPDATED, SortOrder.DESC);
+        List<TicketSummary> newest = time.measure(() -> client.searchTickets(newestFirst)).tickets();
+        Instant mark = newest.isEmpty() || newest.get(0).updated() == null ? Instant.EPOCH : newest.get(0).updated();
+        List<String> statuses = time.measure(client::listStatuses).stream().map(TicketStatus::name).toList();
+        for (DepartmentStats department : time.measure(() -> client.getStats(StatsQuery.all())).byDepartment()) {
+            for (String status : statuses) {
+                for (TicketSummary ticket : walk(inDepartment(department).withStatus(status))) {
+                    states.save(TicketSnapshot.of(ticket, isOpen(ticket), clock.instant()));
+                }
             }
         }
-        state.setState(WATERMARK, newest.toString());
+        states.setWatermark(mark, clock.instant());
+        // Once, at the first start: the polls' budget is for what recurs, and does not pay for it.
+        time.take();
         return 0;
     }
 
+    /** Search filtered to one department of the stats: by id where the server gives one, else by name. */
+    private static SearchQuery inDepartment(DepartmentStats department) {
+        return SearchQuery.all().withDepartment(department.departmentId() == null ? department.name()
+                : String.valueOf(department.departmentId()));
+    }
+
     private void compare(TicketSummary ticket, Instant lower, EventSink sink) throws Exception {
-        TicketSnapshot before = snapshot(ticket.number());
+        TicketSnapshot before = states.get(ticket.number());
         TicketSnapshot now = TicketSnapshot.of(ticket, isOpen(ticket), clock.instant());
         Instant when = ticket.updated() == null ? clock.instant() : ticket.updated();
         if (before == null) {
@@ -179,7 +259,7 @@ public final class ChangeDetector {
                 sink.emit(event("osticket.ticket.updated", now, when, changed));
             }
         }
-        save(now);
+        states.save(now);
     }
 
     private void emitIf(Map<String, Object[]> changes, String field, String type, TicketSnapshot now, Instant when,
@@ -211,30 +291,10 @@ public final class ChangeDetector {
 
     private boolean isOpen(TicketSummary ticket) {
         if (openStatuses == null) {
-            openStatuses = client.listStatuses().stream().filter(s -> "open".equals(s.state()))
+            openStatuses = time.measure(client::listStatuses).stream().filter(s -> "open".equals(s.state()))
                     .map(TicketStatus::name).collect(Collectors.toSet());
         }
         return openStatuses.contains(ticket.status());
-    }
-
-    private TicketSnapshot snapshot(String number) {
-        String json = state.getState(TICKET + number);
-        if (json == null || json.isEmpty()) {
-            return null;
-        }
-        try {
-            return JSON.readValue(json, TicketSnapshot.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void save(TicketSnapshot snapshot) {
-        try {
-            state.setState(TICKET + snapshot.number(), JSON.writeValueAsString(snapshot));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static SearchQuery query(int offset) {

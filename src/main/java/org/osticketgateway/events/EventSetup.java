@@ -1,5 +1,8 @@
 package org.osticketgateway.events;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,10 +45,26 @@ public final class EventSetup {
         led.lead("ticket-events", "ticket-events", List.of(state));
         led.lead("stats-events", "stats-events", List.of(state));
         OsTicketClient client = camel.getComponent("osticket", OsTicketComponent.class).client();
-        camel.getRegistry().bind("ticketChanges", new ChangeDetector(client, state, snapshots, Clock.systemUTC(),
-                Duration.ofSeconds(settings.integer("events.overlap-seconds", 2)), start));
-        camel.getRegistry().bind("statsEvents", new StatsEvents(client, state, Clock.systemUTC(),
-                settings.integer("events.threshold.overdue-per-department", 0)));
+        ChangeDetector detector = new ChangeDetector(client, state, snapshots, Clock.systemUTC(),
+                Duration.ofSeconds(settings.integer("events.overlap-seconds", 2)), start);
+        camel.getRegistry().bind("ticketChanges", detector);
+        PollBudget budget = new PollBudget(Duration.ofMillis(settings.integer("events.poll-delay", 10000)),
+                settings.fraction("events.server-share", 0.02), Clock.systemUTC());
+        camel.getRegistry().bind("eventsBudget", budget);
+        MeterRegistry meters = camel.getRegistry().findSingleByType(MeterRegistry.class);
+        if (meters != null) {
+            Gauge.builder("gateway.events.poll.interval", budget, b -> b.interval().toMillis() / 1000.0)
+                    .baseUnit("seconds").description("The events poll interval the server-share budget sets")
+                    .register(meters);
+        }
+        int overdueLimit = settings.integer("events.threshold.overdue-per-department", 0);
+        String statsFrom = settings.text("events.stats-from", "state");
+        camel.getRegistry().bind("statsEvents", switch (statsFrom) {
+            case "state" -> new StatsEvents(detector.states(), state, Clock.systemUTC(), overdueLimit);
+            case "server" -> new StatsEvents(client, state, Clock.systemUTC(), overdueLimit);
+            default -> throw new IllegalStateException("events.stats-from must be state or server, not '" + statsFrom
+                    + "'");
+        });
         camel.getRegistry().bind("eventEnvelope", new EventEnvelope(client.settings().baseUrl(),
                 mode.equals("structured")));
     }

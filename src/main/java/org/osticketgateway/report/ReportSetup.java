@@ -12,6 +12,7 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.StateRepository;
 import org.osticketgateway.Settings;
 import org.osticketgateway.cluster.LedRoutes;
+import org.osticketgateway.events.ChangeDetector;
 import org.osticketgateway.osticket.component.OsTicketComponent;
 import org.osticketgateway.state.StateStores;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the report definitions, binds the {@code reports} bean the report routes call, and adds
  * one scheduled route per definition from the {@code stats-report-schedule} template in
- * {@code routes/stats-report.yaml}. Runs once before the routes start.
+ * {@code routes/stats-report.yaml}. Runs once before the routes start, after the events' setup: with
+ * the events flow on, reports count from its ticket state.
  */
 public final class ReportSetup {
 
@@ -60,8 +62,11 @@ public final class ReportSetup {
         camel.addService(previous);
         LedRoutes led = LedRoutes.of(camel);
         OsTicketComponent osticket = camel.getComponent("osticket", OsTicketComponent.class);
+        ChangeDetector events = settings.flag("events.enabled", false)
+                ? camel.getRegistry().lookupByNameAndType("ticketChanges", ChangeDetector.class) : null;
         camel.getRegistry().bind("reports", new ReportService(definitions,
-                new ReportBuilder(osticket.client(), Clock.systemUTC()), previous,
+                new ReportBuilder(osticket.client(), events == null ? null : events.states(), Clock.systemUTC()),
+                previous,
                 !webhook.isEmpty(),
                 settings.text("report.email-from", "osticket-gateway@localhost")));
         for (ReportDefinition definition : definitions.values()) {

@@ -22,6 +22,7 @@ import org.osticketgateway.osticket.model.CreatedTicket;
 import org.osticketgateway.osticket.model.NewTicket;
 import org.osticketgateway.osticket.model.TicketRef;
 import org.osticketgateway.osticket.model.TicketUpdate;
+import org.osticketgateway.retry.MovableClock;
 import org.osticketgateway.sandbox.SandboxOptions;
 import org.osticketgateway.sandbox.SandboxServer;
 import org.slf4j.LoggerFactory;
@@ -53,11 +54,15 @@ class ChangeDetectorTest {
 
     /** A detector on the state file in {@code data}: a second one reads what the first saved, as after a restart. */
     private ChangeDetector detector(String start) throws Exception {
+        return detector(start, Clock.systemUTC());
+    }
+
+    private ChangeDetector detector(String start, Clock clock) throws Exception {
         Map<String, String> view = new ConcurrentHashMap<>();
         FileStateRepository state = new FileStateRepository(data.resolve("events.dat").toFile(), view);
         state.start();
         states.add(state);
-        return new ChangeDetector(client, state, view, Clock.systemUTC(), Duration.ofSeconds(2), start);
+        return new ChangeDetector(client, state, view, clock, Duration.ofSeconds(2), start);
     }
 
     private static List<String> types(List<TicketEvent> events, String number) {
@@ -77,22 +82,30 @@ class ChangeDetectorTest {
     }
 
     @Test
-    void aSweepThatFindsATicketOverdueLeavesItsOtherChangesToThePoll() throws Exception {
-        ChangeDetector detector = detector("now");
+    void aSweepFindsADueDatePassedWithoutASearchAndLeavesOtherChangesToThePoll() throws Exception {
+        MovableClock clock = new MovableClock();
+        ChangeDetector detector = detector("now", clock);
         List<TicketEvent> events = new ArrayList<>();
-        CreatedTicket created = client.createTicket(NewTicket.of("A", "a@example.com", "Closed late", "m")
-                .withDueDate("2020-01-01"));
-        TicketRef ref = TicketRef.ofNumber(created.number());
-        client.updateTicket(ref, TicketUpdate.none().withStatus("Closed"));
+        TicketRef due = TicketRef.ofNumber(client.createTicket(NewTicket.of("A", "a@example.com", "Due soon", "m")
+                .withDueDate("2031-01-01")).number());
+        TicketRef reopened = TicketRef.ofNumber(client.createTicket(NewTicket.of("A", "a@example.com", "Closed late",
+                "m").withDueDate("2020-01-01")).number());
+        client.updateTicket(reopened, TicketUpdate.none().withStatus("Closed"));
         detector.poll(events::add);
 
-        // Reopened between a poll and the sweep: overdue again, and reopened.
-        client.updateTicket(ref, TicketUpdate.none().withStatus("Open"));
+        // The due date passes with no update; another ticket is reopened between a poll and the sweep.
+        clock.advance(Duration.ofDays(366 * 5));
+        client.updateTicket(reopened, TicketUpdate.none().withStatus("Open"));
+        sandbox.failSearches(true);
         detector.sweep(events::add);
+        sandbox.failSearches(false);
+        assertThat(sandbox.failedSearches()).isZero();
         detector.poll(events::add);
+        detector.sweep(events::add);
 
-        assertThat(types(events, created.number())).containsExactly("osticket.ticket.overdue",
-                "osticket.ticket.status-changed", "osticket.ticket.reopened", "osticket.ticket.updated");
+        assertThat(types(events, due.number())).containsExactly("osticket.ticket.overdue");
+        assertThat(types(events, reopened.number())).containsExactly("osticket.ticket.status-changed",
+                "osticket.ticket.reopened", "osticket.ticket.overdue", "osticket.ticket.updated");
     }
 
     @Test

@@ -41,6 +41,8 @@ class EventsFlowTest {
                 "kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "events.enabled", "true", "events.mode", mode,
                 "events.poll-delay", "200", "events.sweep-every", "2",
+                // Against the sandbox at full speed a poll's time is the gateway's own: no pacing (PollBudgetTest).
+                "events.server-share", "1",
                 "management.port", String.valueOf(GatewayTestRun.freePort()),
                 "gateway.data-dir", data.toString()));
         settings.addAll(List.of(more));
@@ -133,7 +135,8 @@ class EventsFlowTest {
              OsTicketClient client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), "k"));
              KafkaConsumer<String, byte[]> events = kafka.consumer("osticket.events")) {
             kafka.createTopics(1, "osticket.events");
-            GatewayTestRun gateway = gateway(kafka, sandbox, "binary", "events.stats-cron", "* * * * * ?");
+            GatewayTestRun gateway = gateway(kafka, sandbox, "binary", "events.stats-cron", "* * * * * ?",
+                    "events.stats-from", "server");
             List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
             // Starting "now": the first poll takes the tickets as they are; what changes after it is published.
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(data.resolve("ticket-events.dat"))

@@ -30,7 +30,7 @@ public record LabEnvironment(Path dir, String apiUrl, String apiKey, String limi
     }
 
     /** The keys as recordings name them. */
-    Map<String, String> keyRoles() {
+    public Map<String, String> keyRoles() {
         return Map.of(apiKey, "FULL_ACCESS_KEY", limitedKey, "CREATE_ONLY_KEY");
     }
 }

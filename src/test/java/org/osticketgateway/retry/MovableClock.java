@@ -7,11 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand, in UTC. */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
     private Instant now = Instant.parse("2026-12-01T10:00:00Z");
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

@@ -33,6 +33,7 @@ public class OsTicketEndpointConfigurer extends PropertyConfigurerSupport implem
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "budget": target.setBudget(property(camelContext, org.osticketgateway.events.PollBudget.class, value)); return true;
         case "childid":
         case "childId": target.setChildId(property(camelContext, java.lang.Long.class, value)); return true;
         case "childnumber":
@@ -118,6 +119,7 @@ public class OsTicketEndpointConfigurer extends PropertyConfigurerSupport implem
         case "backoffMultiplier": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "budget": return org.osticketgateway.events.PollBudget.class;
         case "childid":
         case "childId": return java.lang.Long.class;
         case "childnumber":
@@ -204,6 +206,7 @@ public class OsTicketEndpointConfigurer extends PropertyConfigurerSupport implem
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "budget": return target.getBudget();
         case "childid":
         case "childId": return target.getChildId();
         case "childnumber":

@@ -9,6 +9,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.osticketgateway.events.ChangeDetector;
+import org.osticketgateway.events.PollBudget;
 import org.osticketgateway.osticket.model.SortField;
 import org.osticketgateway.osticket.model.SortOrder;
 import org.osticketgateway.osticket.model.StatsRange;
@@ -91,6 +92,9 @@ public class OsTicketEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "consumer", defaultValue = "12",
             description = "osticket:events: sweep every ticket (deletions, overdue) every this many polls; 0: never")
     private int sweepEvery = 12;
+    @UriParam(label = "consumer", description = "osticket:events: the share of osTicket's time the polls may take "
+            + "(a PollBudget); none: poll at every scheduled delay")
+    private PollBudget budget;
 
     public OsTicketEndpoint(String uri, OsTicketComponent component, OsTicketOperation operation) {
         super(uri, component);
@@ -115,7 +119,7 @@ public class OsTicketEndpoint extends ScheduledPollEndpoint {
         if (detector == null) {
             throw new IllegalArgumentException("osticket:events needs a detector (detector=#bean)");
         }
-        OsTicketEventsConsumer consumer = new OsTicketEventsConsumer(this, processor, detector, sweepEvery);
+        OsTicketEventsConsumer consumer = new OsTicketEventsConsumer(this, processor, detector, sweepEvery, budget);
         configureConsumer(consumer);
         return consumer;
     }
@@ -126,6 +130,14 @@ public class OsTicketEndpoint extends ScheduledPollEndpoint {
 
     public void setDetector(ChangeDetector detector) {
         this.detector = detector;
+    }
+
+    public PollBudget getBudget() {
+        return budget;
+    }
+
+    public void setBudget(PollBudget budget) {
+        this.budget = budget;
     }
 
     public int getSweepEvery() {

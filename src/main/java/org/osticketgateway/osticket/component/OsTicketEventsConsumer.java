@@ -1,15 +1,19 @@
 package org.osticketgateway.osticket.component;
 
+import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.osticketgateway.events.ChangeDetector;
 import org.osticketgateway.events.EventSink;
+import org.osticketgateway.events.PollBudget;
 
 /**
  * {@code osticket:events}: each poll asks the change detector for what changed and routes one
  * exchange per event (body: the event's data, a Jackson {@code JsonNode}). A failed exchange stops the poll, so the
- * detector's state does not move past it; every {@code sweepEvery} polls it also sweeps.
+ * detector's state does not move past it; every {@code sweepEvery} polls it also sweeps. With a
+ * budget, a scheduled poll is skipped until the budget allows the next: what the last poll and
+ * sweep cost osTicket sets how long that is.
  */
 public class OsTicketEventsConsumer extends ScheduledPollConsumer {
 
@@ -19,18 +23,24 @@ public class OsTicketEventsConsumer extends ScheduledPollConsumer {
 
     private final ChangeDetector detector;
     private final int sweepEvery;
+    private final PollBudget budget;
     private long polls;
 
+    /** {@code budget} may be null: every scheduled poll then polls. */
     public OsTicketEventsConsumer(OsTicketEndpoint endpoint, Processor processor, ChangeDetector detector,
-                                  int sweepEvery) {
+                                  int sweepEvery, PollBudget budget) {
         super(endpoint, processor);
         this.detector = detector;
         this.sweepEvery = sweepEvery;
+        this.budget = budget;
         setExceptionHandler(new EventsPollFailures(getExceptionHandler()));
     }
 
     @Override
     protected int poll() throws Exception {
+        if (budget != null && !budget.begin()) {
+            return 0;
+        }
         int[] count = {0};
         EventSink sink = event -> {
             Exchange exchange = createExchange(false);
@@ -49,9 +59,16 @@ public class OsTicketEventsConsumer extends ScheduledPollConsumer {
             }
             count[0]++;
         };
-        detector.poll(sink);
-        if (sweepEvery > 0 && ++polls % sweepEvery == 0) {
-            detector.sweep(sink);
+        try {
+            detector.poll(sink);
+            if (sweepEvery > 0 && ++polls % sweepEvery == 0) {
+                detector.sweep(sink);
+            }
+        } finally {
+            Duration cost = detector.spent();
+            if (budget != null) {
+                budget.spent(cost);
+            }
         }
         return count[0];
     }

@@ -30,6 +30,10 @@ public record SearchQuery(
         return new SearchQuery(query, value, department, topicId, priorityId, staffId, limit, offset, sortBy, sortOrder);
     }
 
+    public SearchQuery withDepartment(String value) {
+        return new SearchQuery(query, status, value, topicId, priorityId, staffId, limit, offset, sortBy, sortOrder);
+    }
+
     public SearchQuery withPage(Integer limitValue, Integer offsetValue) {
         return new SearchQuery(query, status, department, topicId, priorityId, staffId, limitValue, offsetValue,
                 sortBy, sortOrder);
