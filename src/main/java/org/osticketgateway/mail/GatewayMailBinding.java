@@ -50,13 +50,8 @@ public final class GatewayMailBinding extends MailBinding {
     private void prefetch(Message mail) throws MessagingException {
         Folder folder = mail.getFolder();
         if (folder instanceof IMAPFolder && folder.isOpen()) {
-            FetchProfile profile = new FetchProfile();
-            profile.add(FetchProfile.Item.ENVELOPE);
-            profile.add(FetchProfile.Item.CONTENT_INFO);
-            profile.add(FetchProfile.Item.FLAGS);
-            profile.add(FetchProfile.Item.SIZE);
-            profile.add(IMAPFolder.FetchProfileItem.HEADERS);
-            folder.fetch(new Message[] {mail}, profile);
+            // Already there when the poll's batch was described (SharedInboxFolder): then no command.
+            folder.fetch(new Message[] {mail}, SharedInboxFolder.description());
             if (mail.getSize() >= 0 && mail.getSize() <= wholeUpTo) {
                 FetchProfile whole = new FetchProfile();
                 whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
