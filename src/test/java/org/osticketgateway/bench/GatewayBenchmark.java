@@ -85,7 +85,8 @@ class GatewayBenchmark {
 
     @AfterAll
     static void write() throws IOException {
-        TABLE.section("Start-up and memory", "The gateway as its own process (`java -Xmx384m`, the product's logging), "
+        TABLE.section("Start-up and memory", "The gateway as its own process (`java "
+                + String.join(" ", GatewayProcess.JVM_OPTIONS) + "`, the README's options, and the product's logging), "
                 + "from `java` to Camel's \"started\" line; resident memory (VmRSS) as the kernel counts it.",
                 "measure", "value");
         STARTS.forEach(s -> TABLE.row("start-up to ready", s));
