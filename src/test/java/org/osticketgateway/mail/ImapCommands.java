@@ -84,10 +84,10 @@ final class ImapCommands implements AutoCloseable {
         }
     }
 
-    /** A command line is "tag NAME args" (tags are a letter and a number); "UID" takes the next word too. */
+    /** A command line is "tag NAME args" (tags are letters and a number); "UID" takes the next word too. */
     private void note(String line) {
         String[] words = line.trim().split(" ");
-        if (words.length >= 2 && words[0].matches("[A-Z]\\d+")) {
+        if (words.length >= 2 && words[0].matches("[A-Z]+\\d+")) {
             String name = words[1].equalsIgnoreCase("UID") && words.length > 2 ? "UID " + words[2] : words[1];
             counts.merge(name.toUpperCase(Locale.ROOT), 1, Integer::sum);
         }
