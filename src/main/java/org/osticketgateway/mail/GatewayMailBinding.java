@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How camel-mail hands a mail to the route, with two changes. What the route reads of a mail comes
- * in two IMAP round trips — envelope, structure, flags, headers and size, then the whole message
- * when it is no larger than {@code wholeUpTo} — instead of one for each of them and one more for
- * each part; a larger mail is still read part by part, never whole into memory. And a mail whose
+ * in at most two IMAP round trips — envelope, structure, flags, headers and size (none when the
+ * poll's batch was described at once, see {@link SharedInboxFolder}), then the whole message when it
+ * is no larger than {@code wholeUpTo} — instead of one for each of them and one more for each part;
+ * a larger mail is still read part by part, never whole into memory. And a mail whose
  * envelope the server cannot describe (a broken From, say), which camel-mail would fail before the
  * route and take again at every poll, forever, reaches the route without Camel's mail headers, is
  * found unreadable and goes to the error folder.
@@ -50,13 +51,8 @@ public final class GatewayMailBinding extends MailBinding {
     private void prefetch(Message mail) throws MessagingException {
         Folder folder = mail.getFolder();
         if (folder instanceof IMAPFolder && folder.isOpen()) {
-            FetchProfile profile = new FetchProfile();
-            profile.add(FetchProfile.Item.ENVELOPE);
-            profile.add(FetchProfile.Item.CONTENT_INFO);
-            profile.add(FetchProfile.Item.FLAGS);
-            profile.add(FetchProfile.Item.SIZE);
-            profile.add(IMAPFolder.FetchProfileItem.HEADERS);
-            folder.fetch(new Message[] {mail}, profile);
+            // Already there when the poll's batch was described (SharedInboxFolder): then no command.
+            folder.fetch(new Message[] {mail}, SharedInboxFolder.description());
             if (mail.getSize() >= 0 && mail.getSize() <= wholeUpTo) {
                 FetchProfile whole = new FetchProfile();
                 whole.add(IMAPFolder.FetchProfileItem.MESSAGE);

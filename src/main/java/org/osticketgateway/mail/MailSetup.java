@@ -79,7 +79,8 @@ public final class MailSetup {
             MailboxPolls polls = new MailboxPolls(mailbox, Clock.systemUTC());
             StartPosition position = mailbox.protocol().startsWith("imap") && mailbox.start().equals("now")
                     ? new StartPosition(name, positions, mailbox.after().equals("seen"), Clock.systemUTC()) : null;
-            SearchTerm search = position != null ? position : since(mailbox);
+            SearchTerm search = mailbox.protocol().startsWith("imap")
+                    ? new BatchSearch(position != null ? position : imapSearch(mailbox), mailbox.batchSize()) : null;
             camel.getRegistry().bind("mailSession-" + name, MailboxSession.of(mailbox));
             camel.getRegistry().bind("mailPolls-" + name, polls);
             camel.getRegistry().bind("mailMoves-" + name, moves.afterPoll(name));
@@ -147,15 +148,18 @@ public final class MailSetup {
         };
     }
 
-    /** For {@code start = <date>}: mail received that day or later (unseen only when it only flags). */
-    private static SearchTerm since(Mailbox mailbox) {
+    /**
+     * The server-side search of an IMAP mailbox that does not start now: mail not flagged deleted, or
+     * unseen when the mailbox only flags; for {@code start = <date>}, received that day or later.
+     */
+    private static SearchTerm imapSearch(Mailbox mailbox) {
+        SearchTerm candidates = mailbox.after().equals("seen") ? new FlagTerm(new Flags(Flags.Flag.SEEN), false)
+                : new FlagTerm(new Flags(Flags.Flag.DELETED), false);
         if (!isDate(mailbox.start())) {
-            return null;
+            return candidates;
         }
-        SearchTerm since = new ReceivedDateTerm(ComparisonTerm.GE,
-                Date.from(LocalDate.parse(mailbox.start()).atStartOfDay(ZoneId.systemDefault()).toInstant()));
-        return mailbox.after().equals("seen") ? new AndTerm(new FlagTerm(new Flags(Flags.Flag.SEEN), false), since)
-                : since;
+        return new AndTerm(candidates, new ReceivedDateTerm(ComparisonTerm.GE,
+                Date.from(LocalDate.parse(mailbox.start()).atStartOfDay(ZoneId.systemDefault()).toInstant())));
     }
 
     /** The mailbox {@code mail.<name>.*} describes; a wrong or missing value names its key. */
