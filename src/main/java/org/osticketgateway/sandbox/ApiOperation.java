@@ -1,32 +1,30 @@
 package org.osticketgateway.sandbox;
 
-/** What a call to the API asks the server to do, as far as its cost goes. */
+/** What a call to the API asks the server to do, as far as its cost goes, known by its path. */
 public enum ApiOperation {
-    CREATE, GET, UPDATE, SEARCH, DELETE, STATS, STATUSES, SUBTICKETS, OTHER;
+    CREATE("/tickets."),
+    GET("/tickets-get.php"),
+    UPDATE("/tickets-update.php"),
+    SEARCH("/tickets-search.php"),
+    DELETE("/tickets-delete.php"),
+    STATS("/tickets-stats.php"),
+    STATUSES("/tickets-statuses.php"),
+    SUBTICKETS("/tickets-subtickets-"),
+    OTHER(null);
+
+    private final String pathPrefix;
+
+    ApiOperation(String pathPrefix) {
+        this.pathPrefix = pathPrefix;
+    }
 
     /** The operation a request names by its path (under {@code /api}). */
     static ApiOperation of(String path) {
-        if (path.startsWith("/tickets.")) {
-            return CREATE;
+        for (ApiOperation operation : values()) {
+            if (operation.pathPrefix != null && path.startsWith(operation.pathPrefix)) {
+                return operation;
+            }
         }
-        if (path.startsWith("/tickets-subtickets-")) {
-            return SUBTICKETS;
-        }
-        if (path.startsWith("/tickets-get.php")) {
-            return GET;
-        }
-        if (path.startsWith("/tickets-update.php")) {
-            return UPDATE;
-        }
-        if (path.startsWith("/tickets-search.php")) {
-            return SEARCH;
-        }
-        if (path.startsWith("/tickets-delete.php")) {
-            return DELETE;
-        }
-        if (path.startsWith("/tickets-stats.php")) {
-            return STATS;
-        }
-        return path.startsWith("/tickets-statuses.php") ? STATUSES : OTHER;
+        return OTHER;
     }
 }
