@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +107,9 @@ class ClusterFailoverTest {
 
     @BeforeAll
     static void startTheCluster() throws Exception {
+        // A SIGKILL can cut the gateway's IMAP session mid-command and GreenMail's handler thread then throws:
+        // that is the kill at work, not a failure, so Awaitility must not fail the waiting test for it.
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
         sandbox = SandboxServer.start(0, SandboxOptions.withKey(API_KEY), false);
         client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), API_KEY));
         kafka = KafkaBroker.start();
@@ -136,6 +140,7 @@ class ClusterFailoverTest {
 
     @AfterAll
     static void stopTheCluster() throws Exception {
+        Awaitility.reset();
         Path out = Path.of("target", "reliability");
         REPORT.write(out);
         for (int i = 0; i < gateways.size(); i++) {

@@ -34,7 +34,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -46,6 +45,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,6 +132,9 @@ class ReliabilitySuiteTest {
 
     @BeforeAll
     static void startTheWorld() throws Exception {
+        // A SIGKILL can cut the gateway's IMAP session mid-command and GreenMail's handler thread then throws:
+        // that is the kill at work, not a failure, so Awaitility must not fail the waiting test for it.
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
         REPORT.note("Seed " + SEED + " (`-Dreliability.seed=" + SEED + "` repeats the kill moments).");
         sandbox = SandboxServer.start(0, SandboxOptions.withKey(API_KEY), false);
         client = new OsTicketClient(OsTicketSettings.of(sandbox.url(), API_KEY));
@@ -166,6 +169,7 @@ class ReliabilitySuiteTest {
 
     @AfterAll
     static void stopTheWorld() throws Exception {
+        Awaitility.reset();
         Path out = Path.of("target", "reliability");
         REPORT.write(out);
         // The gateway's and the broker's own logs, kept where CI keeps its reports, to read after a failure.
@@ -196,7 +200,7 @@ class ReliabilitySuiteTest {
         AtomicInteger ticks = new AtomicInteger();
         AtomicInteger replies = new AtomicInteger();
         ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
-        ScheduledFuture<?> sending = stream.scheduleAtFixedRate(() -> {
+        stream.scheduleAtFixedRate(() -> {
             int t = ticks.get();
             if (t < TICKS) {
                 sendTick(t, owned, replies);
@@ -213,25 +217,28 @@ class ReliabilitySuiteTest {
             }
         }
         List<Long> startups = new ArrayList<>();
-        int kill = 0;
-        for (int at : killAt) {
-            await().atMost(Duration.ofMinutes(3)).until(() -> sandbox.ticketCount() >= at);
-            gateway.kill();
-            startups.add(gateway.start().toMillis());
-            kill++;
-            if (kill == 3) {
-                sandbox.goOffline();
-                // osTicket away for 30 s: the gateway must ride it out, not die or give up on anything.
-                await().during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(40)).until(gateway::isAlive);
-                sandbox.comeBack();
+        // The stream stops however this part ends, so that a failure here leaves nothing running into the next test.
+        try {
+            int kill = 0;
+            for (int at : killAt) {
+                await().atMost(Duration.ofMinutes(3)).until(() -> sandbox.ticketCount() >= at);
+                gateway.kill();
+                startups.add(gateway.start().toMillis());
+                kill++;
+                if (kill == 3) {
+                    sandbox.goOffline();
+                    // osTicket away for 30 s: the gateway must ride it out, not die or give up on anything.
+                    await().during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(40)).until(gateway::isAlive);
+                    sandbox.comeBack();
+                }
+                if (kill == 4) {
+                    kafka.restart();
+                }
             }
-            if (kill == 4) {
-                kafka.restart();
-            }
+            await().atMost(Duration.ofMinutes(2)).until(() -> ticks.get() >= TICKS);
+        } finally {
+            stream.shutdownNow();
         }
-        await().atMost(Duration.ofMinutes(2)).until(() -> ticks.get() >= TICKS);
-        sending.cancel(false);
-        stream.shutdown();
 
         MailFolder inbox = MAIL.getManagers().getImapHostManager().getInbox(support);
         settle("Faults", () -> sandbox.ticketCount() >= expectedTickets
