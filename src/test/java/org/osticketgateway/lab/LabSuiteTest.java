@@ -462,6 +462,8 @@ class LabSuiteTest {
         REPORT.check(flow, "get the child", outcome(got) + ", subject " + got.at("/result/subject").asText(),
                 applied(got) && child != null && child.equals(got.at("/result/number").asText()));
 
+        // Seen first in its first department: what changes before the poller first sees a ticket is in its created event.
+        within(() -> eventOf(String.valueOf(child), "osticket.ticket.created"));
         Map<String, String> changes = new LinkedHashMap<>();
         changes.put("department", "\"department\":\"Billing\"");
         changes.put("sla", "\"sla\":\"Premium Support\"");
