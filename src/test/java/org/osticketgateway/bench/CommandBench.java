@@ -100,17 +100,26 @@ final class CommandBench {
 
     /** Milliseconds from sending one create to reading its result, one at a time. */
     List<Double> gatewayLatency(String prefix, int samples) {
-        KafkaBroker.drain(results, seen);
+        return latency(results, seen, samples, i -> Commands.structured(prefix + "-" + i, prefix + "-" + i,
+                "osticket.ticket.create", createData(prefix + "-" + i)));
+    }
+
+    /** The same through {@link PlainKafkaBridge}, whose results {@code bridgeResults} reads. */
+    List<Double> bridgeLatency(KafkaConsumer<String, byte[]> bridgeResults, String prefix, int samples) {
+        return latency(bridgeResults, new ArrayList<>(), samples, i -> PlainKafkaBridge.create(prefix + "-" + i));
+    }
+
+    private List<Double> latency(KafkaConsumer<String, byte[]> answers, List<ConsumerRecord<String, byte[]>> read,
+                                 int samples, IntFunction<ProducerRecord<String, byte[]>> command) {
+        KafkaBroker.drain(answers, read);
         List<Double> latency = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
-            int sample = i;
             long start = System.nanoTime();
-            int before = seen.size();
-            producer.send(Commands.structured(prefix + "-" + sample, prefix + "-" + sample, "osticket.ticket.create",
-                    createData(prefix + "-" + sample)));
+            int before = read.size();
+            producer.send(command.apply(i));
             producer.flush();
             await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                    .until(() -> KafkaBroker.drain(results, seen).size() > before);
+                    .until(() -> KafkaBroker.drain(answers, read).size() > before);
             latency.add((System.nanoTime() - start) / 1e6);
         }
         return latency;

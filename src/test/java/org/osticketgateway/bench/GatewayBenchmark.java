@@ -1,5 +1,6 @@
 package org.osticketgateway.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -67,6 +68,8 @@ class GatewayBenchmark {
     private static final int IN_FLIGHT = 8;
     private static final int COMMANDS = Integer.getInteger("bench.commands", 3000);
     private static final int LATENCY_SAMPLES = 300;
+    private static final Duration IDLE = Duration.ofSeconds(10);
+    private static final int JAR_STARTS = 3;
     private static final int MAILS = Integer.getInteger("bench.mails", 200);
     private static final int BIG_MAILS = 10;
 
@@ -92,8 +95,10 @@ class GatewayBenchmark {
         }
         TABLE.section("Start-up and memory", "The gateway as its own process (`java "
                 + String.join(" ", GatewayProcess.JVM_OPTIONS) + "`, the README's options, and the product's logging), "
-                + "from `java` to Camel's \"started\" line; resident memory (VmRSS) as the kernel counts it.",
-                "measure", "value");
+                + "from `java` to Camel's \"started\" line; resident memory (VmRSS) as the kernel counts it. "
+                + "As the README runs it: `java -jar` with the class-data archive `mvn package` made (median of "
+                + JAR_STARTS + " starts, each flow's own configuration), and without it; the other flows' "
+                + "processes start from the tests' classpath, which the archive does not fit.", "measure", "value");
         STARTS.forEach(s -> TABLE.row("start-up to ready", s));
         RESIDENT.forEach((what, mib) -> TABLE.row("resident memory, " + what, mib + " MiB"));
         TABLE.write(Path.of("BENCHMARKS.md"));
@@ -112,7 +117,7 @@ class GatewayBenchmark {
     private static GatewayProcess gateway(String name, Map<String, String> settings) throws IOException {
         GatewayProcess gateway = process(name, settings);
         Duration start = gateway.start();
-        STARTS.add(String.format("%.1f s (%s)", start.toMillis() / 1000.0, name));
+        STARTS.add(String.format("%.1f s (%s, tests' classpath)", start.toMillis() / 1000.0, name));
         return gateway;
     }
 
@@ -138,6 +143,35 @@ class GatewayBenchmark {
     /** Work that may throw. */
     interface Work {
         void run() throws Exception;
+    }
+
+    @Test
+    @Order(0)
+    void startUpFromTheJarWithAndWithoutTheClassDataArchive() throws Exception {
+        Path jar = Path.of("target", "osticket-gateway.jar");
+        assertThat(jar.resolveSibling("osticket-gateway.jsa")).as("the jar and its class-data archive: run "
+                + "mvn -B -q package -DskipTests before the benchmarks").exists();
+        try (SandboxServer sandbox = SandboxServer.start(0, SandboxOptions.shippedPlugin(KEY), false)) {
+            Map<String, String> commands = Map.of("OSTICKET_URL", sandbox.url(), "OSTICKET_API_KEY", KEY,
+                    "COMMANDS_ENABLED", "true", "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9");
+            for (boolean archive : new boolean[] {true, false}) {
+                List<Long> millis = new ArrayList<>();
+                for (int i = 0; i < JAR_STARTS; i++) {
+                    Map<String, String> env = new HashMap<>(commands);
+                    env.put("LOG_LEVEL", "WARN");
+                    env.put("MANAGEMENT_PORT", String.valueOf(GatewayTestRun.freePort()));
+                    env.put("GATEWAY_DATA_DIR", dir.resolve("jar-" + archive + i).toString());
+                    Path log = dir.resolve("jar-" + archive + i + ".log");
+                    GatewayProcess gateway = archive ? GatewayProcess.ofJar(jar, env, log)
+                            : GatewayProcess.ofJarWithoutClassData(jar, env, log);
+                    millis.add(gateway.start().toMillis());
+                    gateway.kill();
+                }
+                Collections.sort(millis);
+                STARTS.add(String.format("%.1f s (commands, java -jar, %s the class-data archive)",
+                        millis.get(JAR_STARTS / 2) / 1000.0, archive ? "with" : "without"));
+            }
+        }
     }
 
     @Test
@@ -168,6 +202,16 @@ class GatewayBenchmark {
 
             List<Double> gatewayLatency = bench.gatewayLatency("latency", LATENCY_SAMPLES);
             List<Double> plainLatency = bench.plainLatency("plain-latency", LATENCY_SAMPLES);
+            List<Double> bridgeLatency;
+            try (PlainKafkaBridge bridge = new PlainKafkaBridge(kafka, plain);
+                 KafkaConsumer<String, byte[]> bridged = kafka.consumer(PlainKafkaBridge.RESULTS)) {
+                bench.bridgeLatency(bridged, "bridge-warm", LATENCY_SAMPLES / 3);
+                bridgeLatency = bench.bridgeLatency(bridged, "bridge", LATENCY_SAMPLES);
+            }
+            long idleFrom = gateway.cpuTicks();
+            // A window to measure over, not a wait for something to happen.
+            Thread.sleep(IDLE.toMillis());
+            double idleCpu = (gateway.cpuTicks() - idleFrom) / (IDLE.toMillis() / 10.0);
             Map<String, Double> calls = bench.callsPerCommandType(40);
 
             // The realistic profile: the sandbox as slow as a real osTicket 1.18.1 (TimingProfile): the plain
@@ -191,8 +235,12 @@ class GatewayBenchmark {
                     + "calls in flight — to the same sandbox, speaking the plugin v2.3.4 (a create answers the bare "
                     + "number; its subticket crash patched), %,d at full speed. Latency: one command at a time, from "
                     + "sending it to Kafka to reading its result from Kafka, %d samples; the plain client's is one HTTP "
-                    + "call. Goals: at least 0.95 of the plain client; added p99 at most 5 ms.", CONSUMERS, PARTITIONS,
-                    IN_FLIGHT, IN_FLIGHT, COMMANDS, LATENCY_SAMPLES), "measure", "gateway", "plain client", "ratio / added");
+                    + "call; the plain Kafka bridge's is the same trip through the shortest loop that does the work "
+                    + "(poll, post the create with the plain client, write a result, commit synchronously; one record "
+                    + "at a time, own topics). Idle CPU: the gateway's process over %d s with nothing to do, as a "
+                    + "share of one core (its consumers poll every `commands.batch-wait`). Goals: at least 0.95 of the "
+                    + "plain client; added p99 at most 5 ms.", CONSUMERS, PARTITIONS, IN_FLIGHT, IN_FLIGHT, COMMANDS,
+                    LATENCY_SAMPLES, IDLE.toSeconds()), "measure", "gateway", "plain client", "ratio / added");
             TABLE.row("creates per second, full speed", BenchmarkTable.rate(gatewayCommandRate),
                     BenchmarkTable.rate(fullPlain), BenchmarkTable.ratio(gatewayCommandRate / fullPlain));
             for (double p : new double[] {50, 99}) {
@@ -201,6 +249,13 @@ class GatewayBenchmark {
                 TABLE.row("latency p" + (int) p + ", full speed, one at a time", BenchmarkTable.ms(g),
                         BenchmarkTable.ms(c), "+" + BenchmarkTable.ms(g - c));
             }
+            for (double p : new double[] {50, 99}) {
+                double g = BenchmarkTable.percentile(gatewayLatency, p);
+                double b = BenchmarkTable.percentile(bridgeLatency, p);
+                TABLE.row("latency p" + (int) p + " against the plain Kafka bridge", BenchmarkTable.ms(g),
+                        BenchmarkTable.ms(b), (g >= b ? "+" : "−") + BenchmarkTable.ms(Math.abs(g - b)));
+            }
+            TABLE.row("CPU while idle, commands flow on", String.format("%.1f%% of a core", idleCpu), "", "");
             TABLE.section("Commands: the realistic profile", String.format("The sandbox as slow as a real osTicket "
                     + "(`TimingProfile.realistic()`: %s). A plain pooled HTTP client posts creates at 1 to 16 calls "
                     + "in flight; its best is the server's own maximum. The gateway, with its default settings, "

@@ -10,12 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -248,6 +253,29 @@ class CommandFlowTest {
         Map<String, List<JsonNode>> all = Commands.byCommand(KafkaBroker.drain(results, resultRecords));
         for (int i = 1; i <= 20; i++) {
             assertThat(all.get("cmd-order-" + i)).hasSize(1);
+        }
+    }
+
+    @Test
+    void answeredCommandsHaveTheirOffsetsCommitted() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            send(structured("offsets-" + i, "cmd-offsets-" + i, "osticket.ticket.create",
+                    "{\"name\":\"A\",\"email\":\"a@example.com\",\"subject\":\"Offsets\",\"message\":\"m\"}"));
+        }
+        result("cmd-offsets-5");
+        // The commits go out without waiting for the broker: they must still arrive, up to each partition's end.
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("osticket-gateway")
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                for (int p = 0; p < 3; p++) {
+                    partitions.put(new TopicPartition(Commands.TOPIC, p), OffsetSpec.latest());
+                }
+                admin.listOffsets(partitions).all().get().forEach((partition, end) -> assertThat(
+                        committed.get(partition)).as("committed offset of " + partition).isNotNull()
+                        .extracting(OffsetAndMetadata::offset).isEqualTo(end.offset()));
+            });
         }
     }
 }
