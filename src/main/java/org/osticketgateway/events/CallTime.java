@@ -10,14 +10,21 @@ import java.util.function.Supplier;
 final class CallTime {
 
     private long nanos;
+    private long last;
 
     <T> T measure(Supplier<T> call) {
         long start = System.nanoTime();
         try {
             return call.get();
         } finally {
-            nanos += System.nanoTime() - start;
+            last = System.nanoTime() - start;
+            nanos += last;
         }
+    }
+
+    /** The time of the last call measured. */
+    Duration last() {
+        return Duration.ofNanos(last);
     }
 
     /** The time summed since the last take. */

@@ -33,6 +33,8 @@ import org.osticketgateway.osticket.model.StatsQuery;
 import org.osticketgateway.osticket.model.TicketRef;
 import org.osticketgateway.osticket.model.TicketStatus;
 import org.osticketgateway.osticket.model.TicketSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds ticket changes by polling search, newest-updated first, down to a watermark less an
@@ -44,6 +46,7 @@ import org.osticketgateway.osticket.model.TicketSummary;
  */
 public final class ChangeDetector {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeDetector.class);
     static final String WATERMARK = TicketStates.WATERMARK;
     private static final int PAGE = SearchQuery.MAX_LIMIT;
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
@@ -53,20 +56,23 @@ public final class ChangeDetector {
     private final Clock clock;
     private final Duration overlap;
     private final String start;
+    private final FirstReadPace firstRead;
     private final CallTime time = new CallTime();
     private Set<String> openStatuses;
 
     /**
      * {@code stateView} is the map behind {@code state}, read to list the tickets known. {@code start}
-     * is {@code now} (take a snapshot, emit nothing), {@code all}, or an ISO 8601 instant.
+     * is {@code now} (take a snapshot, emit nothing), {@code all}, or an ISO 8601 instant; {@code firstRead}
+     * paces that snapshot.
      */
     public ChangeDetector(OsTicketClient client, StateRepository<String, String> state, Map<String, String> stateView,
-                          Clock clock, Duration overlap, String start) {
+                          Clock clock, Duration overlap, String start, FirstReadPace firstRead) {
         this.client = client;
         this.states = new TicketStates(state, stateView);
         this.clock = clock;
         this.overlap = overlap;
         this.start = start;
+        this.firstRead = firstRead;
     }
 
     /** The tickets this detector knows, as of its last poll. */
@@ -151,7 +157,7 @@ public final class ChangeDetector {
             }
             Set<String> present = new HashSet<>();
             if (there != null) {
-                walk(inDepartment(there)).forEach(t -> present.add(t.number()));
+                walk(inDepartment(there), FirstReadPace.unpaced()).forEach(t -> present.add(t.number()));
             }
             for (String number : department.getValue()) {
                 if (!present.contains(number) && gone(number)) {
@@ -175,13 +181,15 @@ public final class ChangeDetector {
         }
     }
 
-    /** Every ticket the query matches, a page at a time; the time of each page's call is measured. */
-    private Iterable<TicketSummary> walk(SearchQuery query) {
+    /** Every ticket the query matches, a page at a time; the time of each page's call is measured, and paced. */
+    private Iterable<TicketSummary> walk(SearchQuery query, FirstReadPace pace) {
         Iterator<TicketSummary> tickets = client.searchAll(query.withPage(PAGE, 0)).iterator();
         return () -> new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return time.measure(tickets::hasNext);
+                boolean more = time.measure(tickets::hasNext);
+                pace.after(time.last());
+                return more;
             }
 
             @Override
@@ -203,15 +211,20 @@ public final class ChangeDetector {
         List<TicketSummary> newest = time.measure(() -> client.searchTickets(newestFirst)).tickets();
         Instant mark = newest.isEmpty() || newest.get(0).updated() == null ? Instant.EPOCH : newest.get(0).updated();
         List<String> statuses = time.measure(client::listStatuses).stream().map(TicketStatus::name).toList();
-        for (DepartmentStats department : time.measure(() -> client.getStats(StatsQuery.all())).byDepartment()) {
+        List<DepartmentStats> departments = time.measure(() -> client.getStats(StatsQuery.all())).byDepartment();
+        int read = 0;
+        for (int d = 0; d < departments.size(); d++) {
             for (String status : statuses) {
-                for (TicketSummary ticket : walk(inDepartment(department).withStatus(status))) {
+                for (TicketSummary ticket : walk(inDepartment(departments.get(d)).withStatus(status), firstRead)) {
                     states.save(TicketSnapshot.of(ticket, isOpen(ticket), clock.instant()));
+                    read++;
                 }
             }
+            LOG.info("Ticket events: first read of the helpdesk, department {} ({} of {}) done, {} tickets so far "
+                    + "(paced by events.first-read-share)", departments.get(d).name(), d + 1, departments.size(), read);
         }
         states.setWatermark(mark, clock.instant());
-        // Once, at the first start: the polls' budget is for what recurs, and does not pay for it.
+        // Once, at the first start, paced by its own share: the polls' budget is for what recurs.
         time.take();
         return 0;
     }

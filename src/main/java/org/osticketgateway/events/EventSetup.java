@@ -46,7 +46,8 @@ public final class EventSetup {
         led.lead("stats-events", "stats-events", List.of(state));
         OsTicketClient client = camel.getComponent("osticket", OsTicketComponent.class).client();
         ChangeDetector detector = new ChangeDetector(client, state, snapshots, Clock.systemUTC(),
-                Duration.ofSeconds(settings.integer("events.overlap-seconds", 2)), start);
+                Duration.ofSeconds(settings.integer("events.overlap-seconds", 2)), start,
+                FirstReadPace.of(settings.fraction("events.first-read-share", 0.25)));
         camel.getRegistry().bind("ticketChanges", detector);
         PollBudget budget = new PollBudget(Duration.ofMillis(settings.integer("events.poll-delay", 10000)),
                 settings.fraction("events.server-share", 0.02), Clock.systemUTC());

@@ -41,6 +41,7 @@ import org.osticketgateway.GatewayTestRun;
 import org.osticketgateway.KafkaBroker;
 import org.osticketgateway.command.Commands;
 import org.osticketgateway.events.ChangeDetector;
+import org.osticketgateway.events.FirstReadPace;
 import org.osticketgateway.events.TicketEvent;
 import org.osticketgateway.lab.LabEnvironment;
 import org.osticketgateway.mail.MailCorpus;
@@ -485,7 +486,8 @@ class GatewayBenchmark {
                 FileStateRepository state = new FileStateRepository(dir.resolve("events-" + size + ".dat").toFile(), view);
                 state.start();
                 ChangeDetector detector = new ChangeDetector(client, state, view, Clock.systemUTC(),
-                        Duration.ofSeconds(2), Instant.now().minus(Duration.ofHours(1)).toString());
+                        Duration.ofSeconds(2), Instant.now().minus(Duration.ofHours(1)).toString(),
+                        FirstReadPace.unpaced());
                 List<TicketEvent> events = new ArrayList<>();
                 detector.poll(events::add);
                 List<Double> idle = new ArrayList<>();

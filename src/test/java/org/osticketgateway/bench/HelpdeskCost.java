@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.osticketgateway.events.ChangeDetector;
+import org.osticketgateway.events.FirstReadPace;
 import org.osticketgateway.events.PollBudget;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.model.StatsQuery;
@@ -64,7 +65,7 @@ final class HelpdeskCost {
         state.start();
         try {
             ChangeDetector detector = new ChangeDetector(client, state, view, Clock.systemUTC(), Duration.ofSeconds(2),
-                    "now");
+                    "now", FirstReadPace.unpaced());
             Step start = step(() -> detector.poll(e -> { }));
             Step poll = step(() -> detector.poll(e -> { }));
             Step sweep = step(() -> detector.sweep(e -> { }));

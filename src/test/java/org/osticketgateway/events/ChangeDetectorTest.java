@@ -23,8 +23,10 @@ import org.osticketgateway.osticket.model.NewTicket;
 import org.osticketgateway.osticket.model.TicketRef;
 import org.osticketgateway.osticket.model.TicketUpdate;
 import org.osticketgateway.retry.MovableClock;
+import org.osticketgateway.sandbox.ApiOperation;
 import org.osticketgateway.sandbox.SandboxOptions;
 import org.osticketgateway.sandbox.SandboxServer;
+import org.osticketgateway.sandbox.TimingProfile;
 import org.slf4j.LoggerFactory;
 
 /** The change detector against the sandbox: what it emits, once, whatever happens mid-poll. */
@@ -62,11 +64,37 @@ class ChangeDetectorTest {
         FileStateRepository state = new FileStateRepository(data.resolve("events.dat").toFile(), view);
         state.start();
         states.add(state);
-        return new ChangeDetector(client, state, view, clock, Duration.ofSeconds(2), start);
+        return new ChangeDetector(client, state, view, clock, Duration.ofSeconds(2), start, FirstReadPace.unpaced());
     }
 
     private static List<String> types(List<TicketEvent> events, String number) {
         return events.stream().filter(e -> e.ticketNumber().equals(number)).map(TicketEvent::type).toList();
+    }
+
+    @Test
+    void theFirstReadPausesInProportionToWhatItsCallsCostOsTicket() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            client.createTicket(NewTicket.of("A", "a@example.com", "Helpdesk " + i, "m"));
+        }
+        // As slow as the real osTicket: a search costs it tens of milliseconds.
+        sandbox.timing(TimingProfile.realistic());
+        List<Duration> waits = new ArrayList<>();
+        Map<String, String> view = new ConcurrentHashMap<>();
+        FileStateRepository state = new FileStateRepository(data.resolve("paced.dat").toFile(), view);
+        state.start();
+        states.add(state);
+        ChangeDetector detector = new ChangeDetector(client, state, view, Clock.systemUTC(), Duration.ofSeconds(2),
+                "now", new FirstReadPace(0.2, waits::add));
+        long searchesBefore = sandbox.callCounts().getOrDefault(ApiOperation.SEARCH, 0L);
+        detector.poll(e -> { });
+        long searches = sandbox.callCounts().getOrDefault(ApiOperation.SEARCH, 0L) - searchesBefore;
+
+        // At a fifth of the server's time, each search is followed by four times its cost.
+        assertThat(waits).hasSizeGreaterThanOrEqualTo((int) searches - 1);
+        Duration searchCost = TimingProfile.realistic().times().get(ApiOperation.SEARCH).work();
+        assertThat(waits).allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(searchCost.multipliedBy(4)
+                .minusMillis(1)));
+        assertThat(detector.states().all()).hasSize(sandbox.ticketCount());
     }
 
     @Test

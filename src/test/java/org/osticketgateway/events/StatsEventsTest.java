@@ -57,7 +57,7 @@ class StatsEventsTest {
             FileStateRepository pollerState = new FileStateRepository(data.resolve("events.dat").toFile(), view);
             pollerState.start();
             ChangeDetector detector = new ChangeDetector(client, pollerState, view, Clock.systemUTC(),
-                    Duration.ofSeconds(2), "now");
+                    Duration.ofSeconds(2), "now", FirstReadPace.unpaced());
             StatsEvents stats = new StatsEvents(detector.states(), new MemoryStateRepository(), Clock.systemUTC(), 1);
             assertThat(stats.poll()).as("nothing known before the first poll").isEmpty();
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osticketgateway.events.ChangeDetector;
+import org.osticketgateway.events.FirstReadPace;
 import org.osticketgateway.osticket.OsTicketClient;
 import org.osticketgateway.osticket.OsTicketSettings;
 import org.osticketgateway.osticket.model.NewTicket;
@@ -81,7 +82,7 @@ class ReportBuilderTest {
             FileStateRepository state = new FileStateRepository(data.resolve("events.dat").toFile(), view);
             state.start();
             ChangeDetector events = new ChangeDetector(client, state, view, Clock.systemUTC(), Duration.ofSeconds(2),
-                    "all");
+                    "all", FirstReadPace.unpaced());
             events.poll(e -> { });
             StatsReport asked = new ReportBuilder(client, null, Clock.systemUTC()).build(definition(null), null);
             server.goOffline();
