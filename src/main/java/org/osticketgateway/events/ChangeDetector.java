@@ -201,29 +201,51 @@ public final class ChangeDetector {
 
     /**
      * Every ticket read once, without events. The watermark is the newest update before the walk:
-     * whatever changes while it goes on is newer, and the next poll reads it again. The walk goes a
+     * whatever changes while it goes on is newer, and the next poll reads it again — so a ticket met
+     * changed is not saved, and the poll compares it with what the read saw of it before, if anything
+     * (a ticket can move to a slice read later). A restart goes on
+     * from the last slice read, with that watermark ({@link FirstReadProgress}). The walk goes a
      * department and a status at a time, because a search costs osTicket time in proportion to the
      * tickets it matches: paging through every ticket costs the square of the helpdesk's size,
      * slices the sum of their squares.
      */
     private int baseline() {
-        SearchQuery newestFirst = SearchQuery.all().withPage(1, 0).withSort(SortField.UPDATED, SortOrder.DESC);
-        List<TicketSummary> newest = time.measure(() -> client.searchTickets(newestFirst)).tickets();
-        Instant mark = newest.isEmpty() || newest.get(0).updated() == null ? Instant.EPOCH : newest.get(0).updated();
+        FirstReadProgress progress = states.firstRead();
+        if (progress == null) {
+            SearchQuery newestFirst = SearchQuery.all().withPage(1, 0).withSort(SortField.UPDATED, SortOrder.DESC);
+            List<TicketSummary> newest = time.measure(() -> client.searchTickets(newestFirst)).tickets();
+            progress = FirstReadProgress.from(newest.isEmpty() || newest.get(0).updated() == null ? Instant.EPOCH
+                    : newest.get(0).updated());
+            states.firstRead(progress);
+        } else {
+            LOG.info("Ticket events: going on with the first read of the helpdesk, {} department and status slices "
+                    + "read before", progress.done().size());
+        }
         List<String> statuses = time.measure(client::listStatuses).stream().map(TicketStatus::name).toList();
         List<DepartmentStats> departments = time.measure(() -> client.getStats(StatsQuery.all())).byDepartment();
         int read = 0;
         for (int d = 0; d < departments.size(); d++) {
+            SearchQuery department = inDepartment(departments.get(d));
             for (String status : statuses) {
-                for (TicketSummary ticket : walk(inDepartment(departments.get(d)).withStatus(status), firstRead)) {
-                    states.save(TicketSnapshot.of(ticket, isOpen(ticket), clock.instant()));
+                String slice = department.department() + "/" + status;
+                if (progress.done().contains(slice)) {
+                    continue;
+                }
+                for (TicketSummary ticket : walk(department.withStatus(status), firstRead)) {
+                    // Changed since the read began: left to the first poll, to compare with what was read before.
+                    if (ticket.updated() == null || !ticket.updated().isAfter(progress.mark())) {
+                        states.save(TicketSnapshot.of(ticket, isOpen(ticket), clock.instant()));
+                    }
                     read++;
                 }
+                progress = progress.with(slice);
+                states.firstRead(progress);
             }
-            LOG.info("Ticket events: first read of the helpdesk, department {} ({} of {}) done, {} tickets so far "
+            LOG.info("Ticket events: first read of the helpdesk, department {} ({} of {}) done, {} tickets read "
                     + "(paced by events.first-read-share)", departments.get(d).name(), d + 1, departments.size(), read);
         }
-        states.setWatermark(mark, clock.instant());
+        states.setWatermark(progress.mark(), clock.instant());
+        states.firstReadDone();
         // Once, at the first start, paced by its own share: the polls' budget is for what recurs.
         time.take();
         return 0;

@@ -27,6 +27,7 @@ public final class TicketStates {
 
     static final String WATERMARK = "watermark";
     static final String POLLED = "polled";
+    private static final String FIRST_READ = "first-read";
     private static final String TICKET = "ticket:";
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
@@ -48,6 +49,28 @@ public final class TicketStates {
     void setWatermark(Instant mark, Instant polledAt) {
         state.setState(WATERMARK, mark.toString());
         state.setState(POLLED, polledAt.toString());
+    }
+
+    /** The first read under way, or null when none is. */
+    FirstReadProgress firstRead() {
+        String progress = state.getState(FIRST_READ);
+        try {
+            return progress == null || progress.isEmpty() ? null : JSON.readValue(progress, FirstReadProgress.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void firstRead(FirstReadProgress progress) {
+        try {
+            state.setState(FIRST_READ, JSON.writeValueAsString(progress));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void firstReadDone() {
+        state.setState(FIRST_READ, "");
     }
 
     /** When the last poll ended; null when there has been none, so that nothing is known yet. */

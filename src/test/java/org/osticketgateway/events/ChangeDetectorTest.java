@@ -2,21 +2,26 @@ package org.osticketgateway.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osticketgateway.osticket.OsTicketClient;
+import org.osticketgateway.osticket.OsTicketException;
 import org.osticketgateway.osticket.OsTicketSettings;
 import org.osticketgateway.osticket.model.CreatedTicket;
 import org.osticketgateway.osticket.model.NewTicket;
@@ -95,6 +100,52 @@ class ChangeDetectorTest {
         assertThat(waits).allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(searchCost.multipliedBy(4)
                 .minusMillis(1)));
         assertThat(detector.states().all()).hasSize(sandbox.ticketCount());
+    }
+
+    @Test
+    void aFirstReadCutShortGoesOnFromWhereItStoppedWithTheWatermarkItBeganWith() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            client.createTicket(NewTicket.of("A", "a@example.com", "Helpdesk " + i, "m")
+                    .withDepartment(i % 2 == 0 ? "Support" : "Billing"));
+        }
+        // The third search of the read fails, as a crash would end it: its pace is told after every call.
+        AtomicInteger calls = new AtomicInteger();
+        Map<String, String> view = new ConcurrentHashMap<>();
+        FileStateRepository state = new FileStateRepository(data.resolve("events.dat").toFile(), view);
+        state.start();
+        states.add(state);
+        ChangeDetector first = new ChangeDetector(client, state, view, Clock.systemUTC(), Duration.ofSeconds(2), "now",
+                new FirstReadPace(0.001, wait -> sandbox.failSearches(calls.incrementAndGet() >= 3)));
+        assertThatThrownBy(() -> first.poll(e -> { })).isInstanceOf(OsTicketException.class);
+        sandbox.failSearches(false);
+        int searchesInFirst = calls.get();
+
+        // Meanwhile a ticket read before the cut changes (and so moves to a slice not read yet): the first poll
+        // must see it, from the watermark taken before the read, against what the read saw of it.
+        String changed = first.states().all().findFirst().orElseThrow().number();
+        // osTicket's times have whole seconds: the change is made in a second after the last create's.
+        Instant lastCreate = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                .isAfter(lastCreate));
+        client.updateTicket(TicketRef.ofNumber(changed), TicketUpdate.none().withStatus("Closed"));
+        long before = sandbox.callCounts().getOrDefault(ApiOperation.SEARCH, 0L);
+        ChangeDetector second = detector("now");
+        List<TicketEvent> events = new ArrayList<>();
+        second.poll(events::add);
+        long searchesInSecond = sandbox.callCounts().getOrDefault(ApiOperation.SEARCH, 0L) - before;
+        ChangeDetector fresh = new ChangeDetector(client, new MemoryStateRepository(), new ConcurrentHashMap<>(),
+                Clock.systemUTC(), Duration.ofSeconds(2), "now", FirstReadPace.unpaced());
+        long beforeFresh = sandbox.callCounts().getOrDefault(ApiOperation.SEARCH, 0L);
+        fresh.poll(e -> { });
+        long searchesInWhole = sandbox.callCounts().getOrDefault(ApiOperation.SEARCH, 0L) - beforeFresh;
+
+        assertThat(searchesInFirst).isGreaterThanOrEqualTo(2);
+        assertThat(searchesInSecond).as("the slices read before the cut are not read again")
+                .isLessThan(searchesInWhole);
+        assertThat(events).as("the first read emits nothing").isEmpty();
+        assertThat(second.states().all()).hasSize(sandbox.ticketCount());
+        second.poll(events::add);
+        assertThat(types(events, changed)).contains("osticket.ticket.status-changed", "osticket.ticket.closed");
     }
 
     @Test
