@@ -1,8 +1,7 @@
 package org.osticketgateway.events;
 
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.CancellationException;
 
 /**
  * Holds the events flow's first read of a helpdesk ({@code events.start=now}: every ticket once, a
@@ -12,11 +11,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class FirstReadPace {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FirstReadPace.class);
     /** Shorter waits are added up first: a sleep costs more than its precision is worth. */
     private static final long LEAST_NANOS = Duration.ofMillis(10).toNanos();
 
-    /** How the pace waits; the tests' records what it was asked. */
+    /** How the pace waits (a test's sleeper records what it is asked instead). */
     @FunctionalInterface
     public interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
@@ -44,7 +42,10 @@ public final class FirstReadPace {
         return of(1);
     }
 
-    /** A call of the first read cost osTicket {@code cost}: waits what the share asks for it. */
+    /**
+     * A call of the first read cost osTicket {@code cost}: waits what the share asks for it. Interrupted,
+     * it ends the read (a {@link CancellationException}); the read's progress is kept.
+     */
     void after(Duration cost) {
         owed += (long) (cost.toNanos() * (1 / share - 1));
         if (owed < LEAST_NANOS) {
@@ -55,8 +56,10 @@ public final class FirstReadPace {
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
+            // Stopping (or no longer leading): the read ends here, unpaced calls after it would not be polite.
             Thread.currentThread().interrupt();
-            LOG.debug("The first read's pause was interrupted (the gateway stopping)");
+            throw new CancellationException("the first read of the helpdesk stopped with the poller; it goes on "
+                    + "from its last department and status at the next start");
         }
     }
 }

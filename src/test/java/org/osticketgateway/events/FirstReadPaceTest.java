@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 class FirstReadPaceTest {
@@ -34,6 +35,20 @@ class FirstReadPaceTest {
         FirstReadPace pace = new FirstReadPace(1, waits::add);
         pace.after(Duration.ofSeconds(5));
         assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void anInterruptedPauseEndsTheReadInsteadOfGoingOnUnpaced() {
+        FirstReadPace pace = new FirstReadPace(0.5, wait -> {
+            throw new InterruptedException();
+        });
+        try {
+            assertThatThrownBy(() -> pace.after(Duration.ofMillis(40))).isInstanceOf(CancellationException.class)
+                    .hasMessageContaining("goes on from its last department and status");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test
