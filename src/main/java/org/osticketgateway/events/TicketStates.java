@@ -53,20 +53,11 @@ public final class TicketStates {
 
     /** The first read under way, or null when none is. */
     FirstReadProgress firstRead() {
-        String progress = state.getState(FIRST_READ);
-        try {
-            return progress == null || progress.isEmpty() ? null : JSON.readValue(progress, FirstReadProgress.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(state.getState(FIRST_READ), FirstReadProgress.class);
     }
 
     void firstRead(FirstReadProgress progress) {
-        try {
-            state.setState(FIRST_READ, JSON.writeValueAsString(progress));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(FIRST_READ, progress);
     }
 
     void firstReadDone() {
@@ -80,15 +71,11 @@ public final class TicketStates {
     }
 
     TicketSnapshot get(String number) {
-        return parse(state.getState(TICKET + number));
+        return parse(state.getState(TICKET + number), TicketSnapshot.class);
     }
 
     void save(TicketSnapshot snapshot) {
-        try {
-            state.setState(TICKET + snapshot.number(), JSON.writeValueAsString(snapshot));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(TICKET + snapshot.number(), snapshot);
     }
 
     void forget(String number) {
@@ -99,7 +86,7 @@ public final class TicketStates {
     public Stream<TicketSnapshot> all() {
         return view.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(TICKET) && !e.getValue().isEmpty())
-                .map(e -> parse(e.getValue()));
+                .map(e -> parse(e.getValue(), TicketSnapshot.class));
     }
 
     /**
@@ -135,12 +122,21 @@ public final class TicketStates {
                 .entrySet().stream().map(e -> new NamedCount(null, e.getKey(), e.getValue())).toList();
     }
 
-    private static TicketSnapshot parse(String json) {
+    private void write(String key, Object value) {
+        try {
+            state.setState(key, JSON.writeValueAsString(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Null for a key never set or emptied. */
+    private static <T> T parse(String json, Class<T> type) {
         if (json == null || json.isEmpty()) {
             return null;
         }
         try {
-            return JSON.readValue(json, TicketSnapshot.class);
+            return JSON.readValue(json, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
